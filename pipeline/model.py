@@ -1,0 +1,108 @@
+"""The data types passed between stages: frozen, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+SegmentKind = Literal[
+    "meta", "heading", "paragraph", "list_item", "table_header", "table_cell", "blockquote"
+]
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, order=True)
+class SourceLocation:
+    """A place in a project file, relative to the project root."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Guide:
+    """One parsed source file: front matter and Markdown body."""
+
+    slug: str
+    path: str  # relative to the project root, e.g. "content/madservice.md"
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line of the body's first line in the file
+
+    @property
+    def title(self) -> str:
+        """Return the guide's title from the front matter."""
+        return str(self.meta["title"])
+
+    @property
+    def updated(self) -> date | None:
+        """Return the front matter's ``updated`` date, if any."""
+        value = self.meta.get("updated")
+        return value if isinstance(value, date) else None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit of a guide."""
+
+    msgid: str
+    location: SourceLocation
+    kind: SegmentKind
+    note: str | None = None
+    key: str | None = None  # the front-matter key path for kind "meta", e.g. "contact.hours"
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    """One segment's text as published in a language."""
+
+    text: str
+    lang: str  # the language the text is in: the page language, or the source as fallback
+    state: Literal["translated", "source", "draft"] = "translated"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of a guide has a reviewed translation, counted in source words."""
+
+    words: int
+    reviewed_words: int
+    draft_words: int = 0
+
+    @property
+    def ratio(self) -> float:
+        """Return the reviewed share of words (1.0 for an empty guide)."""
+        return 1.0 if self.words == 0 else self.reviewed_words / self.words
+
+
+@dataclass(frozen=True)
+class LocalizedGuide:
+    """What a renderer needs: a guide with its texts in one language."""
+
+    guide: Guide
+    lang: str
+    direction: Literal["ltr", "rtl"]
+    texts: dict[str, LocalizedText]  # msgid -> published text
+    coverage: Coverage
+    preview: bool = False
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One finding of a check, with a stable code."""
+
+    location: SourceLocation
+    code: str
+    severity: Severity
+    message: str
+    lang: str | None = None
+    guide: str | None = None
+    msgid: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity} {self.code}: {self.message}"
