@@ -1,0 +1,24 @@
+"""The command layer: the only code that reads and writes project files."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from rich.console import Console
+
+from pipeline.config import Settings, load_settings
+
+
+class App:
+    """What every command shares: the project folder, its settings, the consoles."""
+
+    def __init__(self, project: str | Path = "."):
+        self.project = Path(project)
+        self.out = Console(highlight=False, soft_wrap=True)
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+    @cached_property
+    def settings(self) -> Settings:
+        """Load ``ligetil.toml`` once, on first use."""
+        return load_settings(self.project)
