@@ -32,6 +32,7 @@ class Guide:
     meta: dict[str, Any]
     body: str
     body_line: int  # 1-based line of the body's first line in the file
+    meta_lines: dict[str, int] = field(default_factory=dict)  # "contact.hours" -> line
 
     @property
     def title(self) -> str:
@@ -54,6 +55,7 @@ class Segment:
     kind: SegmentKind
     note: str | None = None
     key: str | None = None  # the front-matter key path for kind "meta", e.g. "contact.hours"
+    level: int = 0  # heading level, for kind "heading"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,156 @@
+"""The one Python-Markdown configuration shared by extraction and rendering.
+
+A treeprocessor at priority 25 runs after the block parser and before inline
+processing, so each block's ``element.text`` still holds its raw inline Markdown:
+that text is the msgid, and rendering swaps in the translation at the same point.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import markdown
+from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE, HTML_RE
+from markdown.treeprocessors import Treeprocessor
+
+EXTENSIONS = ("tables", "attr_list", "sane_lists", "toc")
+EXTENSION_CONFIGS: dict[str, dict] = {"toc": {"permalink": False}}
+BLOCK_HOOK_PRIORITY = 25  # after block parsing (none), before "inline" (20)
+
+PLACEHOLDER_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+HEADING_ATTR_RE = re.compile(r"[ ]+\{:?[ ]*([^}\n ][^\n]*)[ ]*\}[ ]*$")  # as attr_list
+BLOCK_ATTR_RE = re.compile(r"\n[ ]*\{:?[ ]*([^}\n ][^\n]*)[ ]*\}[ ]*$")  # as attr_list
+I18N_NOTE_RE = re.compile(r"^\s*<!--\s*i18n:\s*(.*?)\s*-->\s*$", re.DOTALL)
+COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$", re.DOTALL)
+_INLINE_HTML = re.compile(HTML_RE)
+_AUTOLINK = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+
+
+@dataclass
+class Block:
+    """One translatable block of the parsed tree (mutable: rendering edits it)."""
+
+    element: etree.Element
+    kind: str
+    text: str  # normalised raw inline Markdown: the msgid
+    suffix: str = ""  # attr_list syntax cut off the text, put back on render
+    level: int = 0  # heading level
+    note: str | None = None  # from a preceding <!-- i18n: … --> comment
+    raw: str = ""  # the text as the parser saw it, to find its source line
+
+
+@dataclass
+class RawHtml:
+    """An HTML block or inline tag found where only Markdown is allowed."""
+
+    html: str
+
+
+def normalise(text: str) -> str:
+    """Join soft-wrapped lines with a space; keep hard breaks (two trailing spaces)."""
+    lines = text.strip("\n").split("\n")
+    out = ""
+    for index, line in enumerate(lines):
+        if index:
+            out += "  \n" if lines[index - 1].endswith("  ") else " "
+        out += line.strip()
+    return out.strip()
+
+
+def find_inline_html(text: str) -> str | None:
+    """Return the first raw HTML tag or comment in inline Markdown, ignoring autolinks."""
+    without_autolinks = _AUTOLINK.sub("", text)
+    found = _INLINE_HTML.search(without_autolinks)
+    return found.group(0) if found else None
+
+
+def _kind_of(element: etree.Element, parents: dict) -> str | None:
+    tag = element.tag
+    if tag in HEADINGS:
+        return "heading"
+    if tag == "th":
+        return "table_header"
+    if tag == "td":
+        return "table_cell"
+    if tag == "li":
+        return "list_item"
+    if tag != "p":
+        return None
+    ancestor = parents.get(element)
+    while ancestor is not None:
+        if ancestor.tag == "blockquote":
+            return "blockquote"
+        if ancestor.tag == "li":
+            return "list_item"
+        ancestor = parents.get(ancestor)
+    return "paragraph"
+
+
+def _split_suffix(element: etree.Element, text: str) -> tuple[str, str]:
+    pattern = HEADING_ATTR_RE if element.tag in HEADINGS else BLOCK_ATTR_RE
+    found = pattern.search(text)
+    return (text[: found.start()], text[found.start():]) if found else (text, "")
+
+
+def iter_blocks(root: etree.Element, stash: list[str]) -> Iterator[Block | RawHtml]:
+    """Yield translatable blocks in document order; raw HTML as RawHtml; attach notes."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    note: str | None = None
+    for element in root.iter():
+        kind = _kind_of(element, parents)
+        if kind is None or not (element.text or "").strip():
+            continue
+        raw = element.text
+        placeholder = PLACEHOLDER_RE.fullmatch(raw.strip())
+        if placeholder:
+            html = stash[int(placeholder.group(1))]
+            if isinstance(html, str) and (match := I18N_NOTE_RE.match(html)):
+                note = match.group(1)
+            elif not (isinstance(html, str) and COMMENT_RE.match(html)):
+                yield RawHtml(str(html))
+            continue
+        for index in PLACEHOLDER_RE.findall(raw):
+            yield RawHtml(str(stash[int(index)]))
+        text, suffix = _split_suffix(element, raw)
+        yield Block(element, kind, normalise(text), suffix, HEADINGS.get(element.tag, 0), note, raw)
+        note = None
+
+
+BlockHook = Callable[[list[Block | RawHtml]], None]
+
+
+class _BlockHookProcessor(Treeprocessor):
+    """Hand the tree's blocks to a hook before inline Markdown is processed."""
+
+    def __init__(self, md: markdown.Markdown, hook: BlockHook):
+        super().__init__(md)
+        self.hook = hook
+
+    def run(self, root: etree.Element) -> None:
+        self.hook(list(iter_blocks(root, self.md.htmlStash.rawHtmlBlocks)))
+
+
+def create_markdown(hook: BlockHook | None = None) -> markdown.Markdown:
+    """Return a fresh Markdown instance with the fixed extensions and an optional hook."""
+    md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
+                           output_format="html")
+    if hook is not None:
+        md.treeprocessors.register(_BlockHookProcessor(md, hook), "ligetil-blocks",
+                                   BLOCK_HOOK_PRIORITY)
+    return md
+
+
+def render_markdown(text: str) -> str:
+    """Render Markdown to HTML with the fixed configuration (no translation)."""
+    return create_markdown().convert(text)
+
+
+def collect_blocks(body: str) -> list[Block | RawHtml]:
+    """Parse a Markdown body and return its blocks in document order."""
+    found: list[Block | RawHtml] = []
+    create_markdown(found.extend).convert(body)
+    return found
