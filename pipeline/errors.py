@@ -47,3 +47,23 @@ class RenderError(LigetilError):
 
 class ConcurrencyError(LigetilError):
     """Another run holds the lock, or a file changed on disk while we worked."""
+
+
+class ManyErrors(LigetilError):
+    """Several problems found before anything was written; printed one per line."""
+
+    def __init__(self, errors: list[LigetilError]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+        self.exit_code = max(e.exit_code for e in errors)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def raise_all(errors: list[LigetilError]) -> None:
+    """Raise nothing, the one error, or all of them together."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ManyErrors(errors)

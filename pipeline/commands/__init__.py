@@ -16,6 +16,8 @@ class App:
     def __init__(self, project: str | Path = "."):
         self.project = Path(project)
         self.out = Console(highlight=False, soft_wrap=True)
+        if not self.out.is_terminal:
+            self.out.width = 160  # pipes and logs: don't squeeze tables to 80 columns
         self.err = Console(stderr=True, highlight=False, soft_wrap=True)
 
     @cached_property

@@ -1,0 +1,4 @@
+"""POT/PO catalogs: extract, merge, translation memory, read and write.
+
+This package is the only place that imports polib.
+"""

@@ -1,0 +1,85 @@
+"""`ligetil status`: a guide × language table of translation progress."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+import click
+from rich.table import Table
+
+from pipeline.catalog.stats import count_entries, coverage
+from pipeline.commands import App
+from pipeline.commands.project import CatalogSnapshot, check_language, load_guides
+from pipeline.paths import po_path
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """One guide in one language."""
+
+    guide: str
+    lang: str
+    entries: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+    words: int
+    reviewed_words: int
+    reviewed: float
+    publishable: bool
+    catalog: str | None
+
+
+def status_rows(app: App, lang: str | None) -> list[StatusRow]:
+    """Compute a row per guide and language from the sources and catalogs on disk."""
+    settings = app.settings
+    snapshot = CatalogSnapshot(settings)
+    rows = []
+    for item in load_guides(settings):
+        distinct = len({s.msgid for s in item.segments})
+        for code in check_language(settings, lang):
+            po = snapshot.read_po(code, item.guide.slug)
+            counts = count_entries(po) if po else None
+            cover = coverage(item.segments, po)
+            rows.append(StatusRow(
+                guide=item.guide.slug, lang=code, entries=distinct,
+                translated=counts.translated if counts else 0,
+                fuzzy=counts.fuzzy if counts else 0,
+                untranslated=counts.untranslated if counts else distinct,
+                obsolete=counts.obsolete if counts else 0,
+                words=cover.words, reviewed_words=cover.reviewed_words,
+                reviewed=round(cover.ratio, 4),
+                publishable=cover.ratio >= settings.min_reviewed,
+                catalog=settings.relative(po_path(settings, code, item.guide.slug)) if po else None,
+            ))
+    return rows
+
+
+def status_table(rows: list[StatusRow], threshold: float) -> Table:
+    """Return the rich table shown by `ligetil status`."""
+    table = Table(title=f"Translation status (publish at ≥ {threshold:.0%} reviewed words)")
+    for name in ("guide", "lang", "translated", "fuzzy", "untranslated", "words", "reviewed", "publishable"):
+        table.add_column(name, justify="left" if name in ("guide", "lang") else "right")
+    for row in rows:
+        table.add_row(row.guide, row.lang, str(row.translated), str(row.fuzzy), str(row.untranslated),
+                      str(row.words), f"{row.reviewed:.0%}", "yes" if row.publishable else "no")
+    return table
+
+
+@click.command(short_help="Show translated, draft and missing text per guide and language.")
+@click.option("--lang", "-l", metavar="LANG", help="Only this language.")
+@click.option("--json", "as_json", is_flag=True, help="Print the same as JSON data.")
+@click.pass_obj
+def command(app: App, lang: str | None, as_json: bool) -> int:
+    """Show, for every guide and language: translated (reviewed), fuzzy (drafts) and
+    untranslated entries, source words, the reviewed share of words, and whether the
+    guide is publishable in that language under `publish.min_reviewed`.
+    """
+    rows = status_rows(app, lang)
+    if as_json:
+        click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+    else:
+        app.out.print(status_table(rows, app.settings.min_reviewed))
+    return 0

@@ -1,0 +1,105 @@
+"""`ligetil update`: extract, then merge each template into every language's catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import polib
+
+from pipeline.catalog.headers import catalog_header, now
+from pipeline.catalog.memory import TranslationMemory
+from pipeline.catalog.merge import MergeReport, merge
+from pipeline.catalog.pofile import WRAP_WIDTH, write_catalog
+from pipeline.commands import App
+from pipeline.commands.extract import plan_templates, write_templates
+from pipeline.commands.project import CatalogSnapshot, check_language, load_guides
+from pipeline.config import Settings
+from pipeline.lock import project_lock
+from pipeline.paths import po_path, pot_path
+
+
+def new_catalog(settings: Settings, slug: str, lang: str) -> polib.POFile:
+    """Return an empty catalog with a proper header for one language."""
+    po = polib.POFile(wrapwidth=WRAP_WIDTH)
+    po.metadata = catalog_header(settings.name, slug, lang, now())
+    return po
+
+
+def build_memory(settings: Settings, lang: str, snapshot: CatalogSnapshot) -> TranslationMemory:
+    """Collect the reviewed translations of every catalog of a language."""
+    memory = TranslationMemory()
+    folder = settings.translations_dir / lang / "LC_MESSAGES"
+    for path in sorted(folder.glob("*.po")):
+        po = snapshot.read(path)
+        if po is not None:
+            memory.add_catalog(po, path.stem)
+    return memory
+
+
+def plan_catalogs(settings: Settings, templates: dict[Path, polib.POFile], langs: list[str],
+                  snapshot: CatalogSnapshot, prune: bool) -> dict[Path, tuple[polib.POFile, MergeReport]]:
+    """Merge every template into every chosen language's catalog, in memory."""
+    planned = {}
+    for lang in langs:
+        memory = build_memory(settings, lang, snapshot)
+        for template_path, template in templates.items():
+            slug = template_path.stem
+            path = po_path(settings, lang, slug)
+            existing = snapshot.read(path) or new_catalog(settings, slug, lang)
+            planned[path] = merge(template, existing, memory, origin=slug, prune=prune)
+    return planned
+
+
+def update(app: App, lang: str | None, prune: bool) -> tuple[list[Path], MergeReport]:
+    """Run extract and merge; write only after everything merged; return changed files."""
+    settings = app.settings
+    langs = check_language(settings, lang)
+    snapshot = CatalogSnapshot(settings)
+    guides = load_guides(settings)
+    templates = plan_templates(settings, guides, snapshot)
+    catalogs = plan_catalogs(settings, templates, langs, snapshot, prune)
+    for path in catalogs:
+        snapshot.verify_unchanged(path)
+    changed = write_templates(settings, templates, snapshot)
+    changed += [path for path, (po, _) in catalogs.items() if write_catalog(path, po)]
+    return changed, _total(report for _, report in catalogs.values())
+
+
+def _total(reports) -> MergeReport:
+    total = MergeReport()
+    for report in reports:
+        for name in ("kept", "fuzzy", "from_memory", "new", "obsoleted", "revived"):
+            setattr(total, name, getattr(total, name) + getattr(report, name))
+    return total
+
+
+@click.command(short_help="Extract, then merge into every language's PO files.")
+@click.option("--lang", "-l", metavar="LANG", help="Only this language (default: all in ligetil.toml).")
+@click.option("--prune", is_flag=True, help="Drop obsolete (#~) entries. They are kept by default.")
+@click.pass_obj
+def command(app: App, lang: str | None, prune: bool) -> int:
+    """Extract the guides, then bring every translations/<lang>/LC_MESSAGES/<guide>.po up to date.
+
+    \b
+    - unchanged text keeps its translation, comments and flags, byte for byte;
+    - changed text becomes fuzzy, keeps the old translation as a draft and shows
+      the old text as `#| msgid`;
+    - removed text is kept as obsolete `#~` entries (drop them with --prune);
+    - text already translated (reviewed) in another guide arrives translated;
+      a near match (≥ 85 % similar) arrives fuzzy.
+    Missing catalogs are created with headers and plural forms from Babel.
+    """
+    with project_lock(app.settings.root, "update"):
+        changed, report = update(app, lang, prune)
+    for path in changed:
+        app.out.print(f"wrote {app.settings.relative(path)}")
+    app.out.print(
+        f"update: {len(changed)} file(s) changed; entries kept {report.kept}, "
+        f"fuzzy {report.fuzzy}, from memory {report.from_memory}, new {report.new}, "
+        f"made obsolete {report.obsoleted}, revived {report.revived}"
+    )
+    return 0
+
+
+__all__ = ["command", "new_catalog", "pot_path", "update"]
