@@ -1,0 +1,119 @@
+"""`ligetil check`: lint the Danish source and check every translation."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import click
+
+from pipeline.catalog.pofile import read_catalog
+from pipeline.commands import App
+from pipeline.config import Settings
+from pipeline.errors import CatalogError, ConfigError, SourceError
+from pipeline.model import Issue
+from pipeline.paths import guide_paths, po_path
+from pipeline.qa import check_catalog, check_source, count, file_issue, validate_check_settings
+from pipeline.source.reader import read_guide
+from pipeline.source.segment import segment
+
+
+@dataclass
+class Report:
+    """Everything one run of ``check`` found."""
+
+    issues: list[Issue] = field(default_factory=list)
+    guides: int = 0
+    catalogs: int = 0
+
+
+def _source(path, settings: Settings, report: Report) -> None:
+    """Read, segment and lint one guide, recording a broken file as a finding."""
+    try:
+        guide = read_guide(path, settings)
+        report.issues += check_source(guide, segment(guide), settings)
+    except SourceError as error:
+        report.issues += file_issue(error, settings, settings.source_language, path.stem)
+
+
+def _catalog(slug: str, lang: str, settings: Settings, report: Report) -> None:
+    """Check one catalog if it exists; a guide not yet translated is not a finding."""
+    path = po_path(settings, lang, slug)
+    if not path.is_file():
+        return
+    display = settings.relative(path)
+    report.catalogs += 1
+    try:
+        po = read_catalog(path, display)
+    except CatalogError as error:
+        report.issues += file_issue(error, settings, lang, slug)
+        return
+    report.issues += check_catalog(po, lang, slug, display, settings)
+
+
+def _languages(settings: Settings, lang: str | None) -> tuple[bool, tuple[str, ...]]:
+    """Return (check the source?, target languages) for ``--lang``."""
+    if lang is None:
+        return True, settings.languages
+    if lang == settings.source_language:
+        return True, ()
+    if lang not in settings.languages:
+        known = ", ".join(settings.all_languages)
+        raise ConfigError(f"--lang {lang}: not a language of this project (known: {known})")
+    return False, (lang,)
+
+
+def run_checks(settings: Settings, lang: str | None = None, guide: str | None = None) -> Report:
+    """Check the chosen guides and catalogs and gather every finding."""
+    validate_check_settings(settings)
+    with_source, languages = _languages(settings, lang)
+    paths = [p for p in guide_paths(settings) if guide is None or p.stem == guide]
+    if guide is not None and not paths:
+        raise ConfigError(f"--guide {guide}: no content/{guide}.md")
+    report = Report(guides=len(paths))
+    for path in paths:
+        if with_source:
+            _source(path, settings, report)
+        for code in languages:
+            _catalog(path.stem, code, settings, report)
+    return report
+
+
+def as_data(issue: Issue) -> dict:
+    """Return one finding as JSON-ready data."""
+    return {"path": issue.location.path, "line": issue.location.line, "code": issue.code,
+            "severity": issue.severity, "message": issue.message, "lang": issue.lang,
+            "guide": issue.guide, "msgid": issue.msgid}
+
+
+def summary(report: Report) -> str:
+    """Return the one-line summary of a run."""
+    totals = count(report.issues)
+    found = ", ".join(f"{n} {kind}{'' if n == 1 or kind == 'info' else 's'}" for kind, n in totals.items())
+    return f"{found} in {report.guides} guides and {report.catalogs} catalogs"
+
+
+def exit_code(report: Report, strict: bool) -> int:
+    """Return 1 when an error (or, with ``--strict``, a warning) was found."""
+    totals = count(report.issues)
+    return 1 if totals["error"] or (strict and totals["warning"]) else 0
+
+
+@click.command("check")
+@click.option("--lang", "lang", metavar="L", help="Check only this language (the source language: only the source).")
+@click.option("--guide", "guide", metavar="G", help="Check only this guide (its slug).")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.pass_obj
+def command(app: App, lang: str | None, guide: str | None, as_json: bool, strict: bool) -> None:
+    """Lint the Danish source and check every translation; exit 1 when an error is found."""
+    report = run_checks(app.settings, lang, guide)
+    issues = sorted(report.issues, key=lambda i: (i.location.path, i.location.line or 0, i.code))
+    if as_json:
+        click.echo(json.dumps([as_data(i) for i in issues], ensure_ascii=False, indent=2))
+        app.err.print(summary(report), markup=False)
+    else:
+        for issue in issues:
+            app.out.print(str(issue), markup=False)
+        app.out.print(summary(report), markup=False)
+    raise click.exceptions.Exit(exit_code(report, strict))

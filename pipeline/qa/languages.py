@@ -1,0 +1,59 @@
+"""Language facts the checks need: end punctuation and usual length against Danish."""
+
+from __future__ import annotations
+
+# What a sentence's last character means, whatever the script.
+END_CLASS = {
+    ".": "full stop", "۔": "full stop", "。": "full stop",
+    "?": "question mark", "؟": "question mark",
+    "!": "exclamation mark",
+    ":": "colon",
+    ";": "semicolon", "؛": "semicolon",
+    ",": "comma", "،": "comma",
+    "…": "ellipsis",
+}
+LATIN_MARKS = {"full stop": ".", "question mark": "?", "comma": ",", "semicolon": ";"}
+# The mark each language expects; a class missing here takes the Latin mark.
+# Arabic keeps the Latin full stop but turns the question mark and comma; Urdu also uses
+# the Arabic full stop (U+06D4) where Danish has a period.
+LANGUAGE_MARKS: dict[str, dict[str, str]] = {
+    "ar": {"question mark": "؟", "comma": "،", "semicolon": "؛"},
+    "fa": {"question mark": "؟", "comma": "،", "semicolon": "؛"},
+    "ur": {"full stop": "۔", "question mark": "؟", "comma": "،", "semicolon": "؛"},
+}
+# Closing characters that sit after the end mark: quotes, brackets, Markdown emphasis.
+CLOSERS = "\"'”’»›)]*_` \u00a0"
+
+# Usual length of a translation relative to the Danish source, in characters of visible
+# text (rough figures from parallel texts: Turkish and Urdu run a little longer, Arabic
+# script a little shorter). Beyond LENGTH_SPREAD times these either way something is
+# likely missing or added.
+USUAL_LENGTH_RATIO: dict[str, float] = {"en": 1.0, "tr": 1.1, "ar": 0.95, "ur": 1.05, "fa": 1.0}
+LENGTH_SPREAD = 2.0
+MIN_LENGTH_FOR_RATIO = 20  # short labels vary too much to judge
+
+
+def language_base(lang: str) -> str:
+    """Return the language part of a code such as ``ar_EG`` or ``pt-BR``."""
+    return lang.replace("-", "_").split("_")[0].lower()
+
+
+def end_mark(text: str) -> tuple[str, str] | None:
+    """Return (mark, class) of the text's end punctuation, or None."""
+    stripped = text.rstrip(CLOSERS)
+    if stripped.endswith("..."):
+        return "...", "ellipsis"
+    if stripped and stripped[-1] in END_CLASS:
+        return stripped[-1], END_CLASS[stripped[-1]]
+    return None
+
+
+def expected_mark(lang: str, kind: str) -> str | None:
+    """Return the mark a language writes for an end-punctuation class, if it prescribes one."""
+    marks = LANGUAGE_MARKS.get(language_base(lang), {})
+    return marks.get(kind, LATIN_MARKS.get(kind))
+
+
+def usual_ratio(lang: str) -> float:
+    """Return the usual translation/source length ratio for a language."""
+    return USUAL_LENGTH_RATIO.get(language_base(lang), 1.0)

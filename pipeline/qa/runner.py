@@ -1,0 +1,117 @@
+"""Run the registered checks over a guide or a catalog and turn findings into Issues."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from babel.messages.plurals import get_plural
+
+from pipeline.catalog.entries import Catalog, EntryView, declared_nplurals, entry_views
+from pipeline.config import Settings
+from pipeline.errors import LigetilError
+from pipeline.model import Guide, Issue, Segment, SourceLocation
+from pipeline.qa import source_checks, translation_checks  # noqa: F401  (registers the checks)
+from pipeline.qa.registry import Check, check, checks_for, ignored_codes, is_enabled, severity_of
+from pipeline.qa.translation_checks import CatalogContext
+
+DRAFT_PREFIX = "draft: "
+
+
+@check("unreadable", "error", "file")
+def unreadable(error: LigetilError) -> Iterator[str]:
+    """Report a guide or catalog that cannot be read at all."""
+    yield error.message
+
+
+def check_source(guide: Guide, segments: list[Segment], settings: Settings) -> list[Issue]:
+    """Run every enabled source check on one guide.
+
+    Args:
+        guide: the parsed guide.
+        segments: its segments, as ``segment(guide)`` returns them.
+        settings: the project settings (disabled codes, severities, thresholds).
+
+    Returns:
+        The findings, sorted by line and code.
+    """
+    found = []
+    for item in checks_for("source", settings):
+        for finding in item.func(guide, segments, settings):
+            found.append(Issue(SourceLocation(guide.path, finding.line), item.code,
+                               severity_of(item.code, settings), finding.message,
+                               lang=settings.source_language, guide=guide.slug, msgid=finding.msgid))
+    return sorted(found, key=lambda i: (i.location.line or 0, i.code, i.message))
+
+
+def catalog_context(po: Catalog, lang: str, settings: Settings) -> CatalogContext:
+    """Return what the checks need to know about a catalog."""
+    nplurals = declared_nplurals(po) or get_plural(lang.replace("-", "_")).num_plurals
+    return CatalogContext(lang, settings.source_language, nplurals, settings.protected_terms)
+
+
+def entry_findings(entry: EntryView, ctx: CatalogContext, settings: Settings) -> Iterator[tuple[Check, str]]:
+    """Yield (check, message) for one entry, honouring ``ligetil-ignore:<code>`` flags."""
+    silenced = ignored_codes(entry.flags)
+    for item in checks_for("entry", settings):
+        if item.code not in silenced:
+            yield from ((item, message) for message in item.func(entry, ctx))
+    for item in checks_for("pair", settings):
+        if item.code in silenced:
+            continue
+        seen: set[str] = set()
+        for source, target in entry.pairs():
+            for message in item.func(source, target, ctx):
+                if message not in seen:
+                    seen.add(message)
+                    yield item, message
+
+
+def check_catalog(po: Catalog, lang: str, guide_slug: str | None, display_path: str,
+                  settings: Settings) -> list[Issue]:
+    """Run every enabled translation check on one catalog's translated and draft entries.
+
+    Args:
+        po: the catalog, as ``read_catalog`` returns it.
+        lang: the catalog's language code.
+        guide_slug: the guide the catalog belongs to, for the findings.
+        display_path: the catalog's path relative to the project root, for the findings.
+        settings: the project settings.
+
+    Returns:
+        The findings in file order; a draft's message starts with "draft: ".
+    """
+    ctx = catalog_context(po, lang, settings)
+    found = []
+    for entry in entry_views(po):
+        if not entry.translated:
+            continue
+        prefix = DRAFT_PREFIX if entry.fuzzy else ""
+        for item, message in entry_findings(entry, ctx, settings):
+            found.append(Issue(SourceLocation(display_path, entry.line), item.code,
+                               severity_of(item.code, settings), prefix + message,
+                               lang=lang, guide=guide_slug, msgid=entry.msgid))
+    return found
+
+
+def erroneous_msgids(po: Catalog, lang: str, settings: Settings) -> set[str]:
+    """Return the msgids of entries with an error finding; the build treats them as untranslated."""
+    return {i.msgid for i in check_catalog(po, lang, None, "", settings)
+            if i.severity == "error" and i.msgid is not None}
+
+
+def file_issue(error: LigetilError, settings: Settings, lang: str | None = None,
+               guide: str | None = None) -> list[Issue]:
+    """Turn an error reading a file into an ``unreadable`` finding (unless disabled)."""
+    if not is_enabled("unreadable", settings):
+        return []
+    location = SourceLocation(error.path or "?", error.line)
+    return [Issue(location, "unreadable", severity_of("unreadable", settings), error.message,
+                  lang=lang, guide=guide)]
+
+
+def count(issues: Iterable[Issue]) -> dict[str, int]:
+    """Return the number of findings per severity."""
+    totals = {"error": 0, "warning": 0, "info": 0}
+    for issue in issues:
+        totals[issue.severity] += 1
+    return totals
