@@ -1,0 +1,1 @@
+"""Machine drafts: sentence splitting, masking of protected tokens, Argos models and engine."""
