@@ -14,6 +14,8 @@ from pipeline.source.markdown_engine import render_markdown
 # A raw HTML tag or comment as Python-Markdown would pass it through; autolinks such as
 # <https://x.dk> and <a@b.dk> do not match, because a tag name is followed by space, / or >.
 RAW_HTML_RE = re.compile(r"<!--|<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<\s*script", re.I)
+# Elements whose content is code, not text: cut out whole so no other check reads it.
+_CODE_ELEMENTS_RE = re.compile(r"<\s*(script|style)\b.*?(?:<\s*/\s*\1\s*>|$)", re.I | re.S)
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f\u00ad\u200b-\u200f\u2060\ufeff]")
@@ -41,10 +43,12 @@ class _Collector(HTMLParser):
         self.links: list[tuple[str, str]] = []
         self.text: list[str] = []
         self._open_links: list[tuple[str, int]] = []
+        self._in_code = 0  # inside <script> or <style>, whose content is not visible text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         self.tags[tag] += 1
+        self._in_code += tag in ("script", "style")
         for name in ("href", "src"):
             if name in values:
                 self.targets.append(values[name])
@@ -54,12 +58,15 @@ class _Collector(HTMLParser):
             self._open_links.append((values.get("href", ""), len(self.text)))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._in_code:
+            self._in_code -= 1
         if tag == "a" and self._open_links:
             href, start = self._open_links.pop()
             self.links.append((href, "".join(self.text[start:]).strip()))
 
     def handle_data(self, data: str) -> None:
-        self.text.append(data)
+        if not self._in_code:
+            self.text.append(data)
 
 
 @lru_cache(maxsize=4096)
@@ -86,7 +93,7 @@ def raw_html(text: str) -> list[str]:
 
 def without_raw_html(text: str) -> str:
     """Return text with raw HTML tags and comments cut out."""
-    return RAW_HTML_RE.sub("", text)
+    return RAW_HTML_RE.sub("", _CODE_ELEMENTS_RE.sub("", text))
 
 
 def scheme_of(target: str) -> str | None:
