@@ -20,7 +20,7 @@ class CheckSettings:
 
     disabled: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
-    lix_max: int = 45
+    lix_max: int = 40  # why 40: pipeline/qa/lix.py
     max_sentence_words: int = 25
 
 
@@ -131,7 +131,7 @@ def _checks(data: dict, found: _Collector) -> CheckSettings:
         found.add("check.severity", "must map check codes to error, warning or info")
         severity = {}
     numbers = {}
-    for key, default in (("lix_max", 45), ("max_sentence_words", 25)):
+    for key, default in (("lix_max", CheckSettings.lix_max), ("max_sentence_words", 25)):
         value = data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             found.add(f"check.{key}", f"must be a positive integer, got {value!r}")
