@@ -45,6 +45,9 @@ def split_front_matter(text: str, where: str) -> tuple[str, str, int]:
 def _yaml_error(error: yaml.YAMLError, where: str) -> SourceError:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
+    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and context_mark is not None:
+        problem += f" ({context} started at line {context_mark.line + 2})"
     line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening ---
     return SourceError(f"front matter is not valid YAML: {problem}", where, line)
 

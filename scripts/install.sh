@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Install everything on a fresh Debian machine, then build the sample guides into output/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/ligetil update
+.venv/bin/ligetil status
+if .venv/bin/ligetil build --help >/dev/null 2>&1; then
+  .venv/bin/ligetil build
+fi
+echo "Done: open output/index.html"

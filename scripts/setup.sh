@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Install the Debian packages and the Python environment Ligetil needs (idempotent).
+# Usage: scripts/setup.sh [--test]   (--test adds Chromium and the test libraries)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+# gettext: msgcat/msgfmt (catalog format, checks); fonts-noto-core: Latin, Naskh Arabic and
+# Nastaliq Urdu fonts; pango/harfbuzz: WeasyPrint; poppler-utils: pdftotext/pdffonts/pdftoppm.
+packages=(python3 python3-venv python3-pip gettext fonts-noto-core poppler-utils
+          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info)
+extras=""
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium)   # headless browser for axe-core accessibility tests
+  extras="[test]"
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -q
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".${extras}"
+# argostranslate pins stanza, which pulls torch with CUDA (~6 GB) that Ligetil never uses:
+# install it without dependencies; pyproject.toml lists the parts we use (ctranslate2, ...).
+.venv/bin/python -m pip install -q --no-deps "argostranslate==1.11.*"

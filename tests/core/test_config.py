@@ -1,0 +1,40 @@
+"""Settings: every problem reported at once with its key path, exit 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import parse_settings
+from pipeline.errors import ConfigError
+
+
+def test_valid_settings_load():
+    settings = parse_settings(
+        '[project]\nname = "K"\nsource_language = "da"\nlanguages = ["en", "ar"]\n'
+        'base_url = "https://example.org/g"\n[publish]\nmin_reviewed = 1.0\n', Path("/p"))
+    assert settings.languages == ("en", "ar")
+    assert settings.base_url == "https://example.org/g/"
+    assert settings.min_reviewed == 1.0
+
+
+def test_every_problem_is_reported_together():
+    text = ('[project]\nname = ""\nsource_language = "da"\nlanguages = ["en", "qq", "en"]\n'
+            'base_url = "ftp://x"\n[publish]\nmin_reviewed = 2\n[extra]\n')
+    with pytest.raises(ConfigError) as caught:
+        parse_settings(text, Path("/p"))
+    message = str(caught.value)
+    for expected in ("ligetil.toml: extra: unknown section",
+                     "ligetil.toml: project.name: must be a non-empty string",
+                     "ligetil.toml: project.languages[1]: unknown language code 'qq'",
+                     "ligetil.toml: project.languages: lists a language twice",
+                     "ligetil.toml: project.base_url: must start with http",
+                     "ligetil.toml: publish.min_reviewed: must be a number from 0 to 1"):
+        assert expected in message
+    assert caught.value.exit_code == 2
+
+
+def test_toml_syntax_error_is_a_config_error():
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        parse_settings("[project\n", Path("/p"))
