@@ -89,8 +89,13 @@ def as_data(issue: Issue) -> dict:
 def summary(report: Report) -> str:
     """Return the one-line summary of a run."""
     totals = count(report.issues)
-    found = ", ".join(f"{n} {kind}{'' if n == 1 or kind == 'info' else 's'}" for kind, n in totals.items())
-    return f"{found} in {report.guides} guides and {report.catalogs} catalogs"
+    found = ", ".join(f"{n} info" if kind == "info" else _plural(n, kind) for kind, n in totals.items())
+    return (f"{found} in {_plural(report.guides, 'guide')} and "
+            f"{_plural(report.catalogs, 'catalog')}")
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def exit_code(report: Report, strict: bool) -> int:

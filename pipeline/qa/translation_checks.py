@@ -155,7 +155,7 @@ def length_ratio(source: str, target: str, ctx: CatalogContext) -> Iterator[str]
     ratio, usual = dst / src, usual_ratio(ctx.lang)
     if not usual / LENGTH_SPREAD <= ratio <= usual * LENGTH_SPREAD:
         yield (f"the translation is {ratio:.1f} times as long as the source "
-               f"(usual for {language_base(ctx.lang)}: about {usual:.1f}); is something missing or added?")
+               f"(usual for {language_base(ctx.lang)}: about {usual:g}); is something missing or added?")
 
 
 @check("plural-forms", "error", "entry")
