@@ -33,6 +33,7 @@ def build_template(guide: Guide, segments: list[Segment], project: str,
     pot = polib.POFile(wrapwidth=WRAP_WIDTH)
     pot.metadata = template_header(project, guide.slug, created)
     pot.metadata_is_fuzzy = True
+    pot.header = f"Template of {guide.path} ({project})."
     for msgid, group in grouped.items():
         occurrences = [(s.location.path, str(s.location.line or 1)) for s in group]
         pot.append(polib.POEntry(msgid=msgid, msgstr="", occurrences=occurrences,

@@ -23,6 +23,7 @@ def new_catalog(settings: Settings, slug: str, lang: str) -> polib.POFile:
     """Return an empty catalog with a proper header for one language."""
     po = polib.POFile(wrapwidth=WRAP_WIDTH)
     po.metadata = catalog_header(settings.name, slug, lang, now())
+    po.header = f"{lang} translation of content/{slug}.md ({settings.name})."
     return po
 
 
