@@ -66,13 +66,20 @@ def models_dir(override: str | Path | None = None) -> Path:
 def argos(folder: Path) -> ModuleType:
     """Import ``argostranslate.package`` pointed at ``folder``.
 
-    argostranslate reads ARGOS_PACKAGES_DIR once, at import time, so the environment is set
-    before the first import and the settings are re-pointed on every later call.
+    argostranslate reads ARGOS_PACKAGES_DIR once, at import time (and creates that folder), so
+    the variable is set around the import and the settings are re-pointed on every call.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    before = os.environ.get(ENV_DIR)
     os.environ[ENV_DIR] = str(folder)
-    import argostranslate.package as package
-    from argostranslate import settings
+    try:
+        import argostranslate.package as package
+        from argostranslate import settings
+    finally:
+        if before is None:
+            os.environ.pop(ENV_DIR, None)
+        else:
+            os.environ[ENV_DIR] = before
 
     settings.package_data_dir = folder
     settings.package_dirs = [folder]
