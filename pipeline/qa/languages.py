@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # What a sentence's last character means, whatever the script.
 END_CLASS = {
     ".": "full stop", "۔": "full stop", "。": "full stop",
@@ -21,6 +23,11 @@ LANGUAGE_MARKS: dict[str, dict[str, str]] = {
     "fa": {"question mark": "؟", "comma": "،", "semicolon": "؛"},
     "ur": {"full stop": "۔", "question mark": "؟", "comma": "،", "semicolon": "؛"},
 }
+# Danish abbreviations whose full stop is part of the word, not the end of a sentence.
+ABBREVIATION_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:f\.eks|bl\.a|m\.m|m\.v|o\.l|ca|nr|tlf|kl|kr|jf|evt|inkl|dvs|mv|osv|pkt|stk)\.$",
+    re.IGNORECASE,
+)
 # Closing characters that sit after the end mark: quotes, brackets, Markdown emphasis.
 CLOSERS = "\"'”’»›)]*_` \u00a0"
 
@@ -46,6 +53,11 @@ def end_mark(text: str) -> tuple[str, str] | None:
     if stripped and stripped[-1] in END_CLASS:
         return stripped[-1], END_CLASS[stripped[-1]]
     return None
+
+
+def ends_with_abbreviation(text: str) -> bool:
+    """Tell whether text ends with an abbreviation such as "kr." or "osv."."""
+    return bool(ABBREVIATION_RE.search(text.rstrip(CLOSERS)))
 
 
 def expected_mark(lang: str, kind: str) -> str | None:

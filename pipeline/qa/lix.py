@@ -20,12 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+
 LONG_WORD = 7  # letters; "more than six"
 WORD_RE = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 # A sentence ends at . ! ? : (and the Arabic-script marks) followed by space and a capital
 # or a digit-free start, or at the end of the block. "kl. 8" and "f.eks. ved" do not end one.
 _SENTENCE_END = re.compile(r"(?<=[.!?:;؟۔])[\"”»)]*\s+(?=[\"“«(]*[A-ZÆØÅÉ])")
-_ABBREVIATIONS = re.compile(r"\b(?:f\.eks|bl\.a|m\.m|m\.v|o\.l|ca|nr|tlf|kl|jf|evt|inkl|dvs|mv|osv)\.$", re.I)
+
+# Abbreviations that rarely end a sentence ("kl. 8", "f.eks. Borgerservice"); "kr." and
+# "osv." often do, so they are left out.
+_MID_SENTENCE = re.compile(r"(?:^|(?<=[\s(]))(?:f\.eks|bl\.a|ca|nr|tlf|kl|jf|evt|inkl|dvs|pkt|stk)\.$", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ def sentences(text: str) -> list[str]:
     found, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start:match.start()].strip()
-        if _ABBREVIATIONS.search(candidate):
+        if _MID_SENTENCE.search(candidate):
             continue
         found.append(candidate)
         start = match.end()

@@ -8,8 +8,8 @@ from typing import Iterator
 
 from pipeline.catalog.entries import EntryView
 from pipeline.qa import text as tokens
-from pipeline.qa.languages import (LENGTH_SPREAD, MIN_LENGTH_FOR_RATIO, end_mark, expected_mark,
-                                   language_base, usual_ratio)
+from pipeline.qa.languages import (LENGTH_SPREAD, MIN_LENGTH_FOR_RATIO, end_mark,
+                                   ends_with_abbreviation, expected_mark, language_base, usual_ratio)
 from pipeline.qa.markup import inline_markup, raw_html, unsafe_targets, without_raw_html
 from pipeline.qa.registry import check
 
@@ -106,6 +106,8 @@ def whitespace(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
 @check("end-punctuation", "warning", "pair")
 def end_punctuation(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
     """Report end punctuation that differs from the source or is wrong for the language."""
+    if ends_with_abbreviation(inline_markup(source).text):
+        return  # "58 kr." ends with a word, not a sentence: the translation may differ
     src = end_mark(inline_markup(source).text)
     dst = end_mark(inline_markup(target).text)
     if src is None and dst is None:

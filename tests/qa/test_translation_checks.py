@@ -70,6 +70,11 @@ def test_identical_is_fine_in_the_source_language() -> None:
     assert list(REGISTRY["identical"].func("Du får et brev.", "Du får et brev.", CatalogContext("da"))) == []
 
 
+@pytest.mark.parametrize(("source", "target"), [("58 kr.", "DKK 58"), ("Mad, drikke osv.", "Food, drink etc.")])
+def test_end_punctuation_ignores_a_closing_abbreviation(source: str, target: str) -> None:
+    assert list(REGISTRY["end-punctuation"].func(source, target, CatalogContext("en"))) == []
+
+
 def test_arabic_indic_digits_equal_ascii_digits() -> None:
     ctx = CatalogContext("ar")
     assert list(REGISTRY["number-changed"].func("Åbent kl. 8-15.", "مفتوح من ٨ إلى ١٥.", ctx)) == []
