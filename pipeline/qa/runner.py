@@ -17,9 +17,9 @@ from pipeline.qa.translation_checks import CatalogContext
 DRAFT_PREFIX = "draft: "
 
 
-@check("unreadable", "error", "file")
-def unreadable(error: LigetilError) -> Iterator[str]:
-    """Report a guide or catalog that cannot be read at all."""
+@check("invalid-file", "error", "file")
+def invalid_file(error: LigetilError) -> Iterator[str]:
+    """Report a guide or catalog that cannot be read or parsed, such as a guide with raw HTML."""
     yield error.message
 
 
@@ -101,11 +101,11 @@ def erroneous_msgids(po: Catalog, lang: str, settings: Settings) -> set[str]:
 
 def file_issue(error: LigetilError, settings: Settings, lang: str | None = None,
                guide: str | None = None) -> list[Issue]:
-    """Turn an error reading a file into an ``unreadable`` finding (unless disabled)."""
-    if not is_enabled("unreadable", settings):
+    """Turn an error reading a file into an ``invalid-file`` finding (unless disabled)."""
+    if not is_enabled("invalid-file", settings):
         return []
     location = SourceLocation(error.path or "?", error.line)
-    return [Issue(location, "unreadable", severity_of("unreadable", settings), error.message,
+    return [Issue(location, "invalid-file", severity_of("invalid-file", settings), error.message,
                   lang=lang, guide=guide)]
 
 

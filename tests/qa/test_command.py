@@ -100,4 +100,4 @@ def test_broken_files_are_findings_not_crashes(tmp_path: Path, capsys) -> None:
     (root / "translations" / "ar" / "LC_MESSAGES" / "madservice.po").write_text('msgid "x"\nmsgstr', "utf-8")
     code, out, _ = run(root, capsys)
     assert code == 1
-    assert out.count(" error unreadable: ") == 2
+    assert out.count(" error invalid-file: ") == 2
