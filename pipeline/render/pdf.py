@@ -1,0 +1,146 @@
+"""The A4 flyer: its HTML from the shared page context, and the tagged PDF/UA-1 file."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from pipeline.errors import RenderError
+from pipeline.render import fonts
+from pipeline.render.qr import qr_svg, svg_data_uri
+
+FLYER_TEMPLATE = "flyer.html.j2"
+PDF_VARIANT = "pdf/ua-1"
+FIRST_H1 = re.compile(r"<h1[\s>].*?</h1>\s*", re.IGNORECASE | re.DOTALL)
+
+
+def render_pdf(html: str, base_url: str) -> bytes:
+    """Render flyer HTML to a tagged A4 PDF/UA-1 (lang, title, embedded fonts).
+
+    Args:
+        html: a complete document from :func:`flyer_html`.
+        base_url: where relative URLs (images) resolve, e.g. the content folder as a URL.
+    Returns:
+        The PDF file's bytes.
+    """
+    import weasyprint  # heavy: only a build that writes PDFs pays for it
+
+    try:
+        document = weasyprint.HTML(string=html, base_url=base_url)
+        return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    except Exception as error:  # WeasyPrint raises many types; the build needs one
+        raise RenderError(f"cannot render PDF: {error}") from error
+
+
+def flyer_html(context: dict[str, Any], env) -> str:
+    """Render the flyer template with the shared page context, a QR code and PDF fonts.
+
+    Args:
+        context: the page context shared with the HTML page (lang, dir, title, summary,
+            service, contact, updated, body_html, page_url, preview, has_fallback, …).
+        env: the Jinja2 environment with the package's gettext translations installed.
+    Returns:
+        A complete HTML document for :func:`render_pdf`.
+    """
+    lang = context["lang"]
+    heading, body = _split_h1(unwrap_loose_lists(str(context.get("body_html") or "")))
+    template = env.get_template(FLYER_TEMPLATE)
+    return template.render({
+        **context,
+        "body_html": Markup(body),
+        "heading_html": Markup(heading) if heading else Markup("<h1>{}</h1>").format(
+            context.get("title", "")),
+        "qr_image": qr_image,
+        "css_string": css_string,
+        "font_css": Markup(fonts.pdf_font_css(lang)),
+        "flyer_css": Markup(_flyer_css()),
+        "font_stack": Markup(fonts.font_stack(fonts.pdf_font(lang))),
+        "line_height": fonts.pdf_font(lang).line_height + (0.2 if lang == "ur" else 0),
+    })
+
+
+def _split_h1(body: str) -> tuple[str | None, str]:
+    """Take the body's h1 out so the header can put it first (headings must not skip)."""
+    found = FIRST_H1.search(body)
+    if found is None:
+        return None, body
+    return found.group(0).strip(), body[: found.start()] + body[found.end():]
+
+
+def qr_image(url: str, label: str) -> str:
+    """Return a data URI of the QR code for ``url`` (used as an <img> with alt text)."""
+    return svg_data_uri(qr_svg(url, label))
+
+
+def css_string(text: str) -> Markup:
+    """Return ``text`` as a quoted CSS string, safe inside a <style> element."""
+    escaped = "".join(c if c.isalnum() or c in " .,:;!?—–-'()" or ord(c) > 127
+                      else f"\\{ord(c):x} " for c in str(text))
+    return Markup(f'"{escaped}"')
+
+
+def _flyer_css() -> str:
+    return (Path(__file__).parent / "static" / "flyer.css").read_text("utf-8")
+
+
+def unwrap_loose_lists(html: str) -> str:
+    """Replace ``<li><p>a</p><p>b</p></li>`` by ``<li>a<br><br>b</li>``.
+
+    Python-Markdown wraps the items of a list with blank lines in <p>; WeasyPrint 70 tags
+    that P outside the LBody, which fails PDF/UA rule LI-KIDS.
+    """
+    unwrapper = _LooseListUnwrapper()
+    unwrapper.feed(html)
+    unwrapper.close()
+    return "".join(unwrapper.out)
+
+
+class _LooseListUnwrapper(HTMLParser):
+    """Copy HTML verbatim, dropping <p> tags whose parent is an <li>."""
+
+    VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "col", "source"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.stack: list[list] = []  # [tag, dropped?, paragraphs seen inside an li]
+
+    def handle_starttag(self, tag, attrs):
+        parent = self.stack[-1] if self.stack else None
+        if tag == "p" and parent is not None and parent[0] == "li":
+            if parent[2]:
+                self.out.append("<br><br>")
+            parent[2] += 1
+            self.stack.append([tag, True, 0])
+            return
+        self.out.append(self.get_starttag_text())
+        if tag not in self.VOID:
+            self.stack.append([tag, False, 0])
+
+    def handle_startendtag(self, tag, attrs):
+        self.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            open_tag, dropped, _ = self.stack.pop()
+            if open_tag == tag:
+                if not dropped:
+                    self.out.append(f"</{tag}>")
+                return
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.out.append(f"<!--{data}-->")

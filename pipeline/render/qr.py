@@ -1,0 +1,33 @@
+"""QR codes that lead a reader from paper to the guide's page online."""
+
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+
+
+def qr_svg(url: str, title: str) -> str:
+    """Return an SVG QR code for ``url``, labelled ``title`` for screen readers.
+
+    Args:
+        url: the address the code opens.
+        title: the accessible name (``<title>`` and ``aria-label``), e.g. "Scan to read online".
+    Returns:
+        A standalone ``<svg>`` element (with xmlns and viewBox): inline in HTML, or as an
+        image via :func:`svg_data_uri`.
+    """
+    import segno  # only the build needs it, not ``ligetil --help``
+
+    code = segno.make(url, error="m", micro=False)
+    out = io.BytesIO()
+    code.save(out, kind="svg", xmldecl=False, svgns=True, omitsize=True, border=4,
+              title=title, svgclass="qr-code", lineclass=None, dark="#000", light="#fff")
+    svg = out.getvalue().decode("utf-8").strip()
+    label = escape(title, quote=True)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+def svg_data_uri(svg: str) -> str:
+    """Return an SVG document as a base64 ``data:`` URI for an ``<img src>``."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
