@@ -12,6 +12,7 @@ from pipeline.catalog.memory import TranslationMemory
 from pipeline.catalog.pofile import WRAP_WIDTH
 
 FUZZY_MATCH = 0.6  # the same similarity threshold GNU msgmerge uses for fuzzy matches
+FUZZY_MIN_LENGTH = 8  # shorter texts ("Dag" ~ "Aug") match by accident, not by edit
 
 Key = tuple[str | None, str]
 
@@ -102,6 +103,8 @@ def _refresh(old: polib.POEntry, fresh: polib.POEntry) -> polib.POEntry:
 
 
 def _closest(msgid: str, active: dict, used: set) -> polib.POEntry | None:
+    if len(msgid) < FUZZY_MIN_LENGTH:
+        return None
     candidates = {k[1]: e for k, e in active.items()
                   if k not in used and k[0] is None and has_translation(e) and not e.msgid_plural}
     close = difflib.get_close_matches(msgid, list(candidates), n=1, cutoff=FUZZY_MATCH)

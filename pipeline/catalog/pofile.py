@@ -76,6 +76,7 @@ def read_catalog(path: Path, display: str) -> polib.POFile:
 def format_catalog(po: polib.POFile) -> str:
     """Return the catalog as msgcat would write it (wrapping, escapes, line breaks)."""
     po.wrapwidth = WRAP_WIDTH
+    po.metadata.setdefault("Content-Type", "text/plain; charset=UTF-8")  # msgcat needs it
     return msgcat(str(po) + "\n")
 
 
