@@ -13,7 +13,7 @@ from pipeline.config import Settings
 from pipeline.errors import CatalogError, ConfigError, SourceError
 from pipeline.model import Issue
 from pipeline.paths import guide_paths, po_path
-from pipeline.qa import check_catalog, check_source, count, file_issue, validate_check_settings
+from pipeline.qa import REGISTRY, check_catalog, check_source, count, file_issue, validate_check_settings
 from pipeline.source.reader import read_guide
 from pipeline.source.segment import segment
 
@@ -109,9 +109,19 @@ def exit_code(report: Report, strict: bool) -> int:
 @click.option("--guide", "guide", metavar="G", help="Check only this guide (its slug).")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--list", "list_checks", is_flag=True, help="List the checks: code, severity, what it finds.")
 @click.pass_obj
-def command(app: App, lang: str | None, guide: str | None, as_json: bool, strict: bool) -> None:
-    """Lint the Danish source and check every translation; exit 1 when an error is found."""
+def command(app: App, lang: str | None, guide: str | None, as_json: bool, strict: bool,
+            list_checks: bool) -> None:
+    """Lint the Danish source and check every translation; exit 1 when an error is found.
+
+    Silence a check in ligetil.toml (`[check] disable = ["identical"]`, `severity =
+    {number-changed = "error"}`) or for one PO entry (`#, ligetil-ignore:number-changed`).
+    """
+    if list_checks:
+        for item in sorted(REGISTRY.values(), key=lambda c: (c.scope != "source", c.code)):
+            app.out.print(f"{item.code:<16} {item.severity:<8} {item.summary}", markup=False)
+        return
     report = run_checks(app.settings, lang, guide)
     issues = sorted(report.issues, key=lambda i: (i.location.path, i.location.line or 0, i.code))
     if as_json:

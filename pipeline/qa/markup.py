@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from pipeline.source.markdown_engine import render_markdown
+from pipeline.source.markdown_engine import Block, create_markdown
 
 # A raw HTML tag or comment as Python-Markdown would pass it through; autolinks such as
 # <https://x.dk> and <a@b.dk> do not match, because a tag name is followed by space, / or >.
@@ -69,11 +69,26 @@ class _Collector(HTMLParser):
             self.text.append(data)
 
 
+def render_inline(text: str) -> str:
+    """Render text as the build renders a block's translation: inline Markdown only.
+
+    The build swaps a translation into its block after block parsing, so "1. " or "# " at
+    the start of a msgstr stays text; rendering the msgstr as a document would make it a
+    list or a heading and report markup that the reader never sees.
+    """
+    def swap(blocks: list) -> None:
+        for block in blocks:
+            if isinstance(block, Block):
+                block.element.text = text
+
+    return create_markdown(swap).convert("x")
+
+
 @lru_cache(maxsize=4096)
 def inline_markup(text: str) -> Markup:
     """Render inline Markdown with the shared engine and describe the result."""
     collector = _Collector()
-    collector.feed(render_markdown(text))
+    collector.feed(render_inline(text))
     collector.close()
     collector.tags.pop("p", None)  # every block renders as one paragraph here
     visible = re.sub(r"\s+", " ", "".join(collector.text)).strip()

@@ -101,3 +101,12 @@ def test_broken_files_are_findings_not_crashes(tmp_path: Path, capsys) -> None:
     code, out, _ = run(root, capsys)
     assert code == 1
     assert out.count(" error invalid-file: ") == 2
+
+
+def test_list_shows_every_code(tmp_path: Path, capsys) -> None:
+    from pipeline.qa import REGISTRY
+    with pytest.raises(SystemExit) as done:
+        main(["-C", str(project(tmp_path)), "check", "--list"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0
+    assert sorted(line.split()[0] for line in out.splitlines()) == sorted(REGISTRY)

@@ -94,3 +94,9 @@ def test_plural_forms_must_not_be_empty() -> None:
     check = REGISTRY["plural-forms"].func
     assert list(check(_plural("day", ""), CatalogContext("en", nplurals=2)))
     assert list(check(EntryView("dag", "", ("day",), 3, False, ()), CatalogContext("en"))) == []
+
+
+@pytest.mark.parametrize("target", ["1. Adım: **başvurun**", "# Önemli: **başvurun**"])
+def test_block_syntax_in_a_translation_stays_text(target: str) -> None:
+    # The build swaps a msgstr into its block after block parsing: "1. " is not a list there.
+    assert list(REGISTRY["markup"].func("Trin 1: **søg**", target, CatalogContext("tr"))) == []
