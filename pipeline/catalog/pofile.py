@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import subprocess
@@ -28,7 +29,18 @@ def parse_catalog(text: str, display: str) -> polib.POFile:
         raise CatalogError(f"not a valid PO file: {message}", display,
                            int(found.group(1)) if found else None) from None
     _check_header(po, text, display)
+    _check_plurals(po, display)
     return po
+
+
+def _check_plurals(po: polib.POFile, display: str) -> None:
+    """Refuse entries whose number of plural forms contradicts the header."""
+    expected = nplurals(po)
+    for entry in po:
+        forms = entry.msgstr_plural
+        if entry.msgid_plural and not entry.obsolete and sorted(forms) != list(range(expected)):
+            raise CatalogError(f"entry has {len(forms)} plural forms, the header says "
+                               f"nplurals={expected}", display, entry.linenum)
 
 
 def _check_header(po: polib.POFile, text: str, display: str) -> None:
@@ -73,11 +85,47 @@ def read_catalog(path: Path, display: str) -> polib.POFile:
     return parse_catalog(decode_catalog(data, display), display)
 
 
+GETTEXT_FLAG_RE = re.compile(r"^(fuzzy|(no-)?[a-z0-9+-]+-format|no-wrap|wrap|range: .*)$")
+_KEPT_FLAGS = "ligetil-kept-flags: "
+
+
 def format_catalog(po: polib.POFile) -> str:
-    """Return the catalog as msgcat would write it (wrapping, escapes, line breaks)."""
+    """Return the catalog as msgcat would write it (wrapping, escapes, line breaks).
+
+    msgcat drops flags it does not know (such as ``ligetil-ignore:CODE``); they are
+    carried through it in a marked comment and put back on the entry's ``#,`` line.
+    """
     po.wrapwidth = WRAP_WIDTH
     po.metadata.setdefault("Content-Type", "text/plain; charset=UTF-8")  # msgcat needs it
-    return msgcat(str(po) + "\n")
+    return _restore_flags(msgcat(_stash_flags(po) + "\n"))
+
+
+def _stash_flags(po: polib.POFile) -> str:
+    if not any(not GETTEXT_FLAG_RE.match(f) for e in po for f in e.flags):
+        return str(po)
+    stashed = copy.deepcopy(po)
+    for entry in stashed:
+        own = [f for f in entry.flags if not GETTEXT_FLAG_RE.match(f)]
+        if own:
+            entry.flags = [f for f in entry.flags if GETTEXT_FLAG_RE.match(f)]
+            entry.tcomment = "\n".join(filter(None, [entry.tcomment, _KEPT_FLAGS + ", ".join(own)]))
+    return str(stashed)
+
+
+def _restore_flags(text: str) -> str:
+    out: list[str] = []
+    pending = ""
+    for line in text.split("\n"):
+        if line.startswith("# " + _KEPT_FLAGS):
+            pending = line[len("# " + _KEPT_FLAGS):]
+            continue
+        if pending and line.startswith("#,"):
+            line, pending = f"{line}, {pending}", ""
+        elif pending and line.startswith(("#|", "#~", "msgctxt", "msgid")):
+            out.append(f"#, {pending}")
+            pending = ""
+        out.append(line)
+    return "\n".join(out)
 
 
 def msgcat(text: str) -> str:

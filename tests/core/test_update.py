@@ -169,3 +169,17 @@ def test_status_json_counts_and_publishability(make_project, ligetil):
     assert rows["mad", "tr"]["words"] == rows["mad", "en"]["reviewed_words"] > 50
     table = ligetil(root, "status")
     assert "mad" in table.out and "publishable" in table.out
+
+
+def test_translator_flags_and_comments_survive_update(make_project, ligetil):
+    root = make_project({"mad": GUIDE})
+    ligetil(root, "update")
+    path = translate_all(root)
+    text = path.read_text(encoding="utf-8").replace(
+        '#: content/mad.md:26\n', '#: content/mad.md:26\n#, ligetil-ignore:number-changed\n')
+    path.write_text(text, encoding="utf-8")
+    (root / "content/mad.md").write_text(GUIDE + "\nNy tekst.\n", encoding="utf-8")
+    assert ligetil(root, "update").code == 0
+    entry = entries(path)["Maden er god."]
+    assert entry.flags == ["ligetil-ignore:number-changed"]
+    assert entry.tcomment == "checked by Ayşe"
