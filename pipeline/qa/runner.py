@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from babel import UnknownLocaleError
 from babel.messages.plurals import get_plural
 
 from pipeline.catalog.entries import Catalog, EntryView, declared_nplurals, entry_views
@@ -45,8 +46,22 @@ def check_source(guide: Guide, segments: list[Segment], settings: Settings) -> l
 
 def catalog_context(po: Catalog, lang: str, settings: Settings) -> CatalogContext:
     """Return what the checks need to know about a catalog."""
-    nplurals = declared_nplurals(po) or get_plural(lang.replace("-", "_")).num_plurals
-    return CatalogContext(lang, settings.source_language, nplurals, settings.protected_terms)
+    return CatalogContext(lang, settings.source_language, plural_count(po, lang), settings.protected_terms)
+
+
+def plural_count(po: Catalog, lang: str) -> int:
+    """Return the catalog's number of plural forms: its header's, else Babel's for the language.
+
+    The header wins because tools disagree for some languages (Babel gives Turkish one form,
+    Weblate two) and the catalog's own plural expression is what gettext will evaluate.
+    """
+    declared = declared_nplurals(po)
+    if declared:
+        return declared
+    try:
+        return get_plural(lang.replace("-", "_")).num_plurals
+    except (ValueError, UnknownLocaleError):
+        return 2
 
 
 def entry_findings(entry: EntryView, ctx: CatalogContext, settings: Settings) -> Iterator[tuple[Check, str]]:

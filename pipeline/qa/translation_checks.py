@@ -20,7 +20,7 @@ class CatalogContext:
 
     lang: str
     source_language: str = "da"
-    nplurals: int = 2
+    nplurals: int = 2  # the catalog's Plural-Forms header, else Babel's count for the language
     protected_terms: tuple[str, ...] = ()
 
 
@@ -76,13 +76,16 @@ def _markup_counts(text: str) -> dict[str, int]:
     return dict(inline_markup(without_raw_html(text)).tags)
 
 
+def _show_counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n}×{tag}" for tag, n in sorted(counts.items())) or "none"
+
+
 @check("markup", "error", "pair")
 def markup(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
     """Report Markdown markup (emphasis, links, images, code, line breaks) lost or added."""
     want, got = _markup_counts(source), _markup_counts(target)
     if want != got:
-        show = lambda c: ", ".join(f"{n}×{tag}" for tag, n in sorted(c.items())) or "none"  # noqa: E731
-        yield f"Markdown markup differs: source has {show(want)}, translation has {show(got)}"
+        yield f"Markdown markup differs: source has {_show_counts(want)}, translation has {_show_counts(got)}"
         return
     missing_alt = [src for src, alt in inline_markup(target).images if not alt.strip()]
     if missing_alt and all(alt.strip() for _, alt in inline_markup(source).images):
@@ -162,12 +165,12 @@ def length_ratio(source: str, target: str, ctx: CatalogContext) -> Iterator[str]
 
 @check("plural-forms", "error", "entry")
 def plural_forms(entry: EntryView, ctx: CatalogContext) -> Iterator[str]:
-    """Report a plural entry whose number of forms differs from the catalog's nplurals."""
+    """Report a plural entry with the wrong number of forms, or with an empty form."""
     if not entry.plural:
         return
     count = len(entry.msgstrs)
     if count != ctx.nplurals:
-        yield f"{count} plural forms; {language_base(ctx.lang)} needs {ctx.nplurals}"
+        yield f"{count} plural forms; this {language_base(ctx.lang)} catalog needs {ctx.nplurals}"
     elif not all(entry.msgstrs):
         empty = [str(i) for i, form in enumerate(entry.msgstrs) if not form]
         yield f"plural form {', '.join(empty)} is empty"

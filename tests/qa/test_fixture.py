@@ -22,12 +22,12 @@ from pipeline.config import Settings
 
 FAULTS = Path(__file__).parent / "fixtures" / "faults.po"
 # (line where the entry starts, code): one fault of each kind; the unsafe link also changed
-# the link target; the fuzzy entry at 79 is a draft.
+# the link target; the fuzzy entry at 83 is a draft.
 EXPECTED = [
     (17, "url-changed"), (22, "email-changed"), (27, "phone-changed"), (32, "number-changed"),
     (37, "raw-html"), (42, "unsafe-link"), (42, "url-changed"), (47, "markup"),
     (52, "whitespace"), (57, "end-punctuation"), (62, "identical"), (67, "length-ratio"),
-    (72, "plural-forms"), (79, "number-changed"),
+    (72, "plural-forms"), (83, "number-changed"),
 ]
 
 
@@ -54,7 +54,7 @@ def test_findings_carry_language_guide_and_msgid(settings: Settings) -> None:
 
 def test_drafts_are_reported_as_drafts(settings: Settings) -> None:
     drafts = [i for i in findings(settings) if i.message.startswith("draft: ")]
-    assert [(i.location.line, i.code) for i in drafts] == [(79, "number-changed")]
+    assert [(i.location.line, i.code) for i in drafts] == [(83, "number-changed")]
 
 
 def test_disabled_codes_and_severity_overrides_apply(make_settings) -> None:
@@ -119,3 +119,12 @@ def test_ligetil_finds_everything_pofilter_finds(tmp_path: Path, settings: Setti
               if not any((msgid, code) in ours for code in COVERS[test])}
     assert missed == set(KNOWN_FALSE_ALARMS)
     assert len(flagged) == 9  # pofilter's findings on this fixture: 8 also ours, 1 false alarm
+
+
+def test_plural_forms_follow_the_language_when_the_header_is_silent(tmp_path: Path, settings: Settings) -> None:
+    po = tmp_path / "plural.po"
+    po.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "%d dag"\nmsgid_plural "%d dage"\nmsgstr[0] "يوم"\nmsgstr[1] "أيام"\n', "utf-8")
+    found = check_catalog(read_catalog(po, po.name), "ar", None, po.name, settings)
+    assert [(i.location.line, i.code, i.message) for i in found] == [
+        (4, "plural-forms", "2 plural forms; this ar catalog needs 6")]
