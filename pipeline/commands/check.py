@@ -120,15 +120,15 @@ def command(app: App, lang: str | None, guide: str | None, as_json: bool, strict
     """
     if list_checks:
         for item in sorted(REGISTRY.values(), key=lambda c: (c.scope != "source", c.code)):
-            app.out.print(f"{item.code:<16} {item.severity:<8} {item.summary}", markup=False)
+            app.out.print(f"{item.code:<16} {item.severity:<8} {item.summary}", markup=False, emoji=False)
         return
     report = run_checks(app.settings, lang, guide)
     issues = sorted(report.issues, key=lambda i: (i.location.path, i.location.line or 0, i.code))
     if as_json:
         click.echo(json.dumps([as_data(i) for i in issues], ensure_ascii=False, indent=2))
-        app.err.print(summary(report), markup=False)
+        app.err.print(summary(report), markup=False, emoji=False)
     else:
         for issue in issues:
-            app.out.print(str(issue), markup=False)
-        app.out.print(summary(report), markup=False)
+            app.out.print(str(issue), markup=False, emoji=False)
+        app.out.print(summary(report), markup=False, emoji=False)
     raise click.exceptions.Exit(exit_code(report, strict))
