@@ -5,7 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/ligetil update
 .venv/bin/ligetil status
-if .venv/bin/ligetil build --help >/dev/null 2>&1; then
-  .venv/bin/ligetil build
-fi
+.venv/bin/ligetil build
 echo "Done: open output/index.html"
