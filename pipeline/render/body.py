@@ -1,0 +1,155 @@
+"""Markdown body → HTML, with each block's published text swapped in before inline parsing."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from markdown.treeprocessors import Treeprocessor
+
+from pipeline.errors import RenderError
+from pipeline.model import LocalizedGuide
+from pipeline.source.markdown_engine import Block, RawHtml, create_markdown
+
+FALLBACK_CLASS = "fallback"
+DRAFT_CLASS = "draft"
+# Phone numbers, e-mail addresses and URLs keep left-to-right order inside RTL text.
+LTR_TOKEN_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?)\]]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\+?\d[\d ().-]{5,}\d"
+)
+SKIP_TAGS = {"code", "pre", "bdi", "script", "style"}
+RESERVED_TOP = {"static", "fonts", "index.html"}
+
+
+@dataclass
+class RenderedBody:
+    """A guide body as HTML, and the content-relative paths of the images it uses."""
+
+    html: str
+    images: list[str] = field(default_factory=list)
+
+
+def _mark_other_language(element: etree.Element, lang: str, direction: str, css: str) -> None:
+    """Set lang/dir on a block, or on a span around its text when it has nested blocks."""
+    target = element
+    if len(element):  # e.g. a list item with a nested list: only its own text is in ``lang``
+        target = etree.Element("span")
+        target.text, element.text = element.text, None
+        element.insert(0, target)
+    target.set("lang", lang)
+    target.set("dir", direction)
+    target.set("class", " ".join(filter(None, [target.get("class"), css])))
+
+
+def swap_hook(localized: LocalizedGuide, draft_label: str):
+    """Return the block hook that puts each block's published text into the tree."""
+    def hook(blocks: list[Block | RawHtml]) -> None:
+        for block in blocks:
+            if isinstance(block, RawHtml):
+                continue  # refused at extraction; a guide cannot get here with raw HTML
+            text = localized.texts.get(block.text)
+            if text is None:
+                continue
+            block.element.text = text.text + block.suffix
+            if text.state == "source" and text.lang != localized.lang:
+                _mark_other_language(block.element, text.lang, "ltr", FALLBACK_CLASS)
+            elif text.state == "draft":
+                block.element.set("class", DRAFT_CLASS)
+                block.element.set("data-draft", draft_label)
+    return hook
+
+
+def _wrap_tokens(parent: etree.Element, text: str | None) -> tuple[str | None, list[etree.Element]]:
+    """Split text into a head and <bdi dir="ltr"> elements (with tails) for LTR tokens."""
+    if not text or not LTR_TOKEN_RE.search(text):
+        return text, []
+    parts = LTR_TOKEN_RE.split(text)
+    tokens = LTR_TOKEN_RE.findall(text)
+    made = []
+    for token, tail in zip(tokens, parts[1:]):
+        bdi = etree.Element("bdi", {"dir": "ltr"})
+        bdi.text, bdi.tail = token, tail
+        made.append(bdi)
+    return parts[0], made
+
+
+def isolate_ltr(root: etree.Element) -> None:
+    """Isolate phone numbers, e-mail addresses and URLs so RTL text shows them in order."""
+    for element in list(root.iter()):
+        if element.tag in SKIP_TAGS:
+            continue
+        if element.tag == "a" and LTR_TOKEN_RE.fullmatch((element.text or "").strip()):
+            element.set("dir", "ltr")
+        elif element.tag != "a" or len(element):
+            head, made = _wrap_tokens(element, element.text)
+            element.text = head
+            for offset, new in enumerate(made):
+                element.insert(offset, new)
+        for child in list(element):
+            if child.tag == "bdi" and child.get("dir") == "ltr":
+                continue
+            head, made = _wrap_tokens(element, child.tail)
+            child.tail = head
+            position = list(element).index(child) + 1
+            for offset, new in enumerate(made):
+                element.insert(position + offset, new)
+
+
+def check_image_src(src: str) -> str:
+    """Return an image's path relative to content/, refusing anything outside it."""
+    parts = urlsplit(src)
+    path = unquote(parts.path)
+    if parts.scheme or parts.netloc or not path or path.startswith("/"):
+        raise ValueError(f"image {src!r} must be a file in content/, not a URL or absolute path")
+    normal = posixpath.normpath(path)
+    if normal.startswith("../") or normal == ".." or normal.split("/")[0] in RESERVED_TOP:
+        raise ValueError(f"image {src!r} is outside content/ (or in a folder the build uses)")
+    return normal
+
+
+class _AfterInline(Treeprocessor):
+    """Rewrite image paths for output/<lang>/ and isolate LTR tokens on RTL pages."""
+
+    def __init__(self, md, rendered: RenderedBody, rtl: bool, problems: list[str]):
+        super().__init__(md)
+        self.rendered, self.rtl, self.problems = rendered, rtl, problems
+
+    def run(self, root: etree.Element) -> None:
+        for img in root.iter("img"):
+            try:
+                path = check_image_src(img.get("src", ""))
+            except ValueError as error:
+                self.problems.append(str(error))
+                continue
+            self.rendered.images.append(path)
+            img.set("src", "../" + path)
+        if self.rtl:
+            isolate_ltr(root)
+
+
+def render_body(localized: LocalizedGuide, draft_label: str = "Draft") -> RenderedBody:
+    """Render the guide's Markdown body in its language; raise RenderError for a bad image."""
+    rendered, problems = RenderedBody(""), []
+    md = create_markdown(swap_hook(localized, draft_label))
+    md.treeprocessors.register(_AfterInline(md, rendered, localized.direction == "rtl", problems),
+                               "ligetil-after-inline", 5)
+    rendered.html = md.convert(localized.guide.body)
+    if problems:
+        raise RenderError(problems[0], localized.guide.path, _line_of(localized, problems[0]))
+    rendered.images = sorted(set(rendered.images))
+    return rendered
+
+
+def _line_of(localized: LocalizedGuide, message: str) -> int | None:
+    """Return the file line of the image named in ``message``, if the source has it."""
+    quoted = re.search(r"'([^']*)'", message)
+    needle = quoted.group(1) if quoted else ""
+    for offset, line in enumerate(localized.guide.body.split("\n")):
+        if needle and needle in line:
+            return localized.guide.body_line + offset
+    return None

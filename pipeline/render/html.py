@@ -1,0 +1,116 @@
+"""The Jinja context of a guide page (shared with the PDF flyer) and the HTML renderers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.config import Settings
+from pipeline.model import LocalizedGuide, LocalizedText
+from pipeline.render.body import render_body
+from pipeline.render.ui import (direction, endonym, file_size, language_name, long_date,
+                                render_template, translations_for)
+
+STATIC_CSS = "static/site.css"
+FONTS_CSS = "static/fonts.css"
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What a page needs to know about the rest of the site."""
+
+    name: str  # the project's name, shown in the header
+    published: dict[str, tuple[str, ...]]  # slug -> languages it is published in, source first
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, slug) -> title
+    pdf_sizes: dict[tuple[str, str], int] = field(default_factory=dict)  # (lang, slug) -> bytes
+    pdf: bool = True  # whether this build makes PDFs
+
+
+def page_url(settings: Settings, lang: str, slug: str, ext: str = "html") -> str:
+    """Return the absolute URL of a guide's page (or PDF) at ``base_url``."""
+    return f"{settings.base_url}{lang}/{slug}.{ext}"
+
+
+def _text(localized: LocalizedGuide, value) -> LocalizedText | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return localized.texts.get(value.strip(), LocalizedText(value.strip(), localized.lang))
+
+
+def _other_lang(localized: LocalizedGuide, text: LocalizedText | None) -> str | None:
+    return text.lang if text is not None and text.lang != localized.lang else None
+
+
+def _contact(localized: LocalizedGuide) -> dict:
+    raw = localized.guide.meta.get("contact") or {}
+    hours = _text(localized, raw.get("hours"))
+    phone = str(raw.get("phone") or "")
+    return {"address": str(raw.get("address") or ""), "phone": phone,
+            "phone_href": "tel:" + re.sub(r"[^\d+]", "", phone) if phone else "",
+            "email": str(raw.get("email") or ""), "hours": hours.text if hours else "",
+            "hours_lang": _other_lang(localized, hours)}
+
+
+def _languages(localized: LocalizedGuide, settings: Settings, site: SiteInfo) -> list[dict]:
+    slug = localized.guide.slug
+    found = []
+    for code in site.published.get(slug, (localized.lang,)):
+        found.append({"code": code, "endonym": endonym(code), "dir": direction(code),
+                      "href": f"../{code}/{slug}.html", "pdf_href": f"../{code}/{slug}.pdf",
+                      "url": page_url(settings, code, slug), "current": code == localized.lang})
+    return found
+
+
+def _fallback_notice(localized: LocalizedGuide, settings: Settings) -> str:
+    gettext = translations_for(localized.lang).gettext
+    source = language_name(settings.source_language, localized.lang)
+    return gettext("Some parts of this page are not yet translated. They are shown in "
+                   "%(language)s and marked with a line at the side.") % {"language": source}
+
+
+FIRST_H1_RE = re.compile(r"<h1[\s>].*?</h1>\s*", re.DOTALL)
+
+
+def _split_heading(body_html: str) -> dict:
+    """Take the body's first h1 out, so the page can put it before the summary."""
+    found = FIRST_H1_RE.search(body_html)
+    if found is None:
+        return {"body_heading_html": "", "body_rest_html": body_html}
+    return {"body_heading_html": found.group(0).strip(),
+            "body_rest_html": body_html[:found.start()] + body_html[found.end():]}
+
+
+def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) -> dict:
+    """Return the Jinja context of one guide page in one language (used by HTML and PDF)."""
+    guide, lang = localized.guide, localized.lang
+    gettext = translations_for(lang).gettext
+    body = render_body(localized, gettext("Machine draft"))
+    title, summary = _text(localized, guide.meta.get("title")), _text(localized, guide.meta.get("summary"))
+    used = [t for t in localized.texts.values()]
+    size = site.pdf_sizes.get((lang, guide.slug))
+    return {
+        "lang": lang, "dir": localized.direction, "source_lang": settings.source_language,
+        "slug": guide.slug, "site_name": site.name,
+        "title": title.text if title else guide.slug, "title_lang": _other_lang(localized, title),
+        "summary": summary.text if summary else "", "summary_lang": _other_lang(localized, summary),
+        "service": str(guide.meta.get("service") or ""), "contact": _contact(localized),
+        "updated": long_date(guide.updated, lang),
+        "updated_iso": guide.updated.isoformat() if guide.updated else "",
+        "body_html": body.html, "images": body.images, **_split_heading(body.html),
+        "languages": _languages(localized, settings, site),
+        "page_url": page_url(settings, lang, guide.slug),
+        "pdf_href": f"{guide.slug}.pdf" if site.pdf else "",
+        "pdf_url": page_url(settings, lang, guide.slug, "pdf"),
+        "pdf_size": file_size(size, lang) if size else "",
+        "preview": localized.preview,
+        "draft_count": sum(1 for t in used if t.state == "draft"),
+        "has_fallback": any(t.state == "source" and t.lang != lang for t in used),
+        "fallback_notice": _fallback_notice(localized, settings),
+        "css_href": "../" + STATIC_CSS, "fonts_css_href": "../" + FONTS_CSS,
+        "index_href": "index.html", "home_href": "../index.html",
+    }
+
+
+def render_page(context: dict) -> str:
+    """Render a guide page."""
+    return render_template("guide.html.j2", context)

@@ -1,0 +1,70 @@
+"""Guide + catalog → LocalizedGuide: decide, per segment, which text is published."""
+
+from __future__ import annotations
+
+import polib
+from babel import Locale
+
+from pipeline.catalog.stats import coverage, is_draft, is_reviewed
+from pipeline.config import Settings
+from pipeline.model import Coverage, Guide, LocalizedGuide, LocalizedText, Segment
+from pipeline.source.markdown_engine import find_inline_html
+
+
+def text_direction(lang: str) -> str:
+    """Return "rtl" or "ltr" for a language code, from Babel's locale data."""
+    return Locale.parse(lang.replace("-", "_")).text_direction
+
+
+def _index(po: polib.POFile | None) -> dict[str, polib.POEntry]:
+    return {e.msgid: e for e in po if not e.obsolete and not e.msgctxt} if po else {}
+
+
+def unusable_msgids(po: polib.POFile | None) -> frozenset[str]:
+    """Return msgids whose msgstr holds raw HTML: they are published as untranslated."""
+    return frozenset(e.msgid for e in _index(po).values() if e.msgstr and find_inline_html(e.msgstr))
+
+
+def _text(seg: Segment, entry: polib.POEntry | None, lang: str, source: str,
+          preview: bool) -> LocalizedText:
+    if is_reviewed(entry):
+        return LocalizedText(entry.msgstr, lang, "translated")
+    if preview and is_draft(entry):
+        return LocalizedText(entry.msgstr, lang, "draft")
+    return LocalizedText(seg.msgid, source, "source")
+
+
+def _publishable(cov: Coverage, settings: Settings, preview: bool) -> bool:
+    if preview:  # a preview shows what would be published once the drafts are reviewed
+        return cov.words == 0 or (cov.reviewed_words + cov.draft_words) / cov.words >= settings.min_reviewed
+    return cov.ratio >= settings.min_reviewed
+
+
+def localize(guide: Guide, segments: list[Segment], po: polib.POFile | None, lang: str,
+             settings: Settings, *, preview: bool = False,
+             excluded: frozenset[str] = frozenset()) -> LocalizedGuide | None:
+    """Return the guide's published texts in ``lang``, or None when it is not published.
+
+    Args:
+        guide, segments: the source guide and its segments.
+        po: the guide's catalog in ``lang`` (None when there is none).
+        lang: the page language; for the source language every text is its msgid.
+        preview: publish fuzzy drafts too (marked as drafts).
+        excluded: msgids with QA errors; they are treated as untranslated.
+
+    Returns:
+        None when the reviewed share of words is below ``settings.min_reviewed``.
+    """
+    direction = text_direction(lang)
+    if lang == settings.source_language:
+        texts = {s.msgid: LocalizedText(s.msgid, lang, "translated") for s in segments}
+        words = coverage(segments, None).words
+        return LocalizedGuide(guide, lang, direction, texts, Coverage(words, words), preview)
+    excluded = frozenset(excluded) | unusable_msgids(po)
+    cov = coverage(segments, po, excluded)
+    if not _publishable(cov, settings, preview):
+        return None
+    index = _index(po)
+    texts = {s.msgid: _text(s, None if s.msgid in excluded else index.get(s.msgid), lang,
+                            settings.source_language, preview) for s in segments}
+    return LocalizedGuide(guide, lang, direction, texts, cov, preview)

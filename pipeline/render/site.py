@@ -1,0 +1,119 @@
+"""The site's indexes: all guides with their languages, and one index per language."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from pipeline.config import Settings
+from pipeline.model import LocalizedGuide
+from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo, _other_lang, _text
+from pipeline.render.ui import direction, endonym, render_template
+
+
+def _base(lang: str, settings: Settings, site: SiteInfo, prefix: str, preview: bool) -> dict:
+    return {"lang": lang, "dir": direction(lang), "source_lang": settings.source_language,
+            "site_name": site.name, "preview": preview, "css_href": prefix + STATIC_CSS,
+            "fonts_css_href": prefix + FONTS_CSS, "home_href": prefix + "index.html"}
+
+
+def site_languages(site: SiteInfo, settings: Settings) -> list[str]:
+    """Return the languages with at least one published guide, in settings order."""
+    used = {lang for langs in site.published.values() for lang in langs}
+    return [lang for lang in settings.all_languages if lang in used]
+
+
+def _summary_of(guide: LocalizedGuide) -> dict:
+    title = _text(guide, guide.guide.meta.get("title"))
+    summary = _text(guide, guide.guide.meta.get("summary"))
+    return {"href": f"{guide.guide.slug}.html", "title": title.text if title else guide.guide.slug,
+            "title_lang": _other_lang(guide, title), "summary": summary.text if summary else "",
+            "summary_lang": _other_lang(guide, summary)}
+
+
+def index_context(lang: str, guides: list[LocalizedGuide], settings: Settings, site: SiteInfo,
+                  preview: bool = False) -> dict:
+    """Return the context of ``output/<lang>/index.html``: the guides published in ``lang``."""
+    languages = [{"code": code, "endonym": endonym(code), "dir": direction(code),
+                  "href": f"../{code}/index.html", "url": f"{settings.base_url}{code}/",
+                  "current": code == lang} for code in site_languages(site, settings)]
+    return {**_base(lang, settings, site, "../", preview), "languages": languages,
+            "page_url": f"{settings.base_url}{lang}/", "index_href": "index.html",
+            "guides": [_summary_of(g) for g in sorted(guides, key=lambda g: g.guide.slug)]}
+
+
+def home_context(sources: list[LocalizedGuide], settings: Settings, site: SiteInfo,
+                 preview: bool = False) -> dict:
+    """Return the context of ``output/index.html``: every guide with its languages."""
+    lang = settings.source_language
+    guides = []
+    for source in sorted(sources, key=lambda g: g.guide.slug):
+        slug = source.guide.slug
+        langs = [{"code": code, "endonym": endonym(code), "dir": direction(code),
+                  "href": f"{code}/{slug}.html",
+                  "pdf_href": f"{code}/{slug}.pdf" if site.pdf else ""}
+                 for code in site.published.get(slug, ())]
+        guides.append({**_summary_of(source), "href": f"{lang}/{slug}.html", "languages": langs})
+    all_languages = [{"code": code, "endonym": endonym(code), "dir": direction(code),
+                      "href": f"{code}/index.html"} for code in site_languages(site, settings)]
+    return {**_base(lang, settings, site, "", preview), "languages": [], "guides": guides,
+            "all_languages": all_languages, "page_url": settings.base_url,
+            "index_href": "index.html"}
+
+
+def render_index(context: dict) -> str:
+    """Render a language's index page."""
+    return render_template("index.html.j2", context)
+
+
+def render_home(context: dict) -> str:
+    """Render the site's front page."""
+    return render_template("home.html.j2", context)
+
+
+class _TextByLanguage(HTMLParser):
+    """Collect the visible text of a page under the language of its nearest lang attribute."""
+
+    VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "col", "source"})
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[tuple[str, str]] = []
+        self.found: dict[str, list[str]] = {}
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "img" and values.get("alt"):
+            self.handle_data(values["alt"])
+        if tag in self.VOID:
+            return
+        lang = values.get("lang") or (self.stack[-1][1] if self.stack else "en")
+        self.stack.append((tag, lang))
+        self.skip += tag in ("style", "script")
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            self.skip -= open_tag in ("style", "script")
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.skip and data.strip():
+            lang = self.stack[-1][1] if self.stack else "en"
+            self.found.setdefault(lang, []).append(data)
+
+
+def used_text(pages: list[str]) -> dict[str, str]:
+    """Return, per web font key ("latin", "arabic", "urdu"), every character the pages show."""
+    from pipeline.render.fonts import web_font_key
+
+    by_key: dict[str, set[str]] = {"latin": set(" 0123456789")}
+    for html in pages:
+        parser = _TextByLanguage()
+        parser.feed(html)
+        for lang, parts in parser.found.items():
+            chars = set("".join(parts))
+            by_key.setdefault(web_font_key(lang), set()).update(chars)
+            by_key["latin"].update(chars)  # the stacks fall back to Latin for digits and names
+    return {key: "".join(sorted(chars)) for key, chars in by_key.items()}

@@ -1,0 +1,120 @@
+"""The templates' own words and language facts: gettext catalogs of the package, Babel data."""
+
+from __future__ import annotations
+
+import gettext
+import io
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from pipeline.errors import RenderError
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+DOMAIN = "messages"
+UI_LANGUAGES = ("da", "en", "tr", "ar", "ur")
+
+
+def po_file(lang: str) -> Path:
+    """Return the package catalog of one UI language."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=None)
+def translations_for(lang: str) -> gettext.NullTranslations:
+    """Return the UI translations of a language, compiled from its PO file in memory.
+
+    A language without a catalog gets the msgids (English) rather than failing, so a
+    project may add a language before the package has its UI words.
+    """
+    path = po_file(lang)
+    if not path.is_file():
+        return gettext.NullTranslations()
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang.replace("-", "_"))
+
+
+def endonym(lang: str) -> str:
+    """Return a language's name in itself, capitalised as a menu item ("Dansk", "Türkçe")."""
+    name = _locale(lang).get_display_name(_locale(lang)) or lang
+    return name[:1].upper() + name[1:]
+
+
+def language_name(lang: str, in_lang: str) -> str:
+    """Return a language's name in another language ("Danish" in English)."""
+    return _locale(lang).get_display_name(_locale(in_lang)) or lang
+
+
+def direction(lang: str) -> str:
+    """Return "rtl" or "ltr" from Babel's locale data."""
+    return _locale(lang).text_direction
+
+
+def long_date(value: date | None, lang: str) -> str:
+    """Format a date in the language's long format ("1. november 2026")."""
+    return format_date(value, "long", locale=_locale(lang)) if value else ""
+
+
+def file_size(size: int, lang: str) -> str:
+    """Format a byte count as kB or MB with the language's digits and separators."""
+    if size >= 1_000_000:
+        return f"{format_decimal(round(size / 1_000_000, 1), locale=_locale(lang))} MB"
+    return f"{format_decimal(max(1, round(size / 1000)), locale=_locale(lang))} kB"
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=select_autoescape(
+        ["html", "j2", "xml"], default_for_string=True),
+        extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+    env.install_null_translations(newstyle=True)
+    return env
+
+
+def render_environment(lang: str | None = None) -> Environment:
+    """Return the Jinja2 environment (i18n extension), with ``lang``'s UI words if given."""
+    env = _environment()
+    if lang is not None:
+        env.install_gettext_translations(translations_for(lang), newstyle=True)
+    return env
+
+
+def render_template(name: str, context: dict) -> str:
+    """Render one template in the context's language."""
+    try:
+        return render_environment(context["lang"]).get_template(name).render(context)
+    except Exception as error:  # a template bug must name the template, not crash bare
+        if isinstance(error, RenderError):
+            raise
+        raise RenderError(f"template {name} failed: {error}") from error
+
+
+def extract_ui_messages() -> list[tuple[str, list[str]]]:
+    """Return (msgid, locations) of every UI string in the templates and render code, sorted."""
+    from babel.messages.extract import extract_from_dir
+
+    method_map = [("render/templates/**.j2", "jinja2.ext:babel_extract"), ("render/**.py", "python")]
+    options = {"render/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true",
+                                          "lstrip_blocks": "true"}}
+    found: dict[str, list[str]] = {}
+    root = LOCALE_DIR.parent
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+            str(root), method_map, options_map=options, keywords={"_": None, "gettext": None}):
+        found.setdefault(message, []).append(f"pipeline/{filename}:{lineno}")
+    return sorted(found.items())
