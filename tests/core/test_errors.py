@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import GUIDE, snapshot
+from support import GUIDE, snapshot
 
 
 def broken_guides():

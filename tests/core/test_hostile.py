@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import GUIDE, snapshot
+from support import GUIDE, snapshot
 
 
 def updated_project(make_project, ligetil):
