@@ -1,0 +1,123 @@
+"""The sample catalogs: complete, reviewed, in their language, and true to the glossary."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import subprocess
+import tomllib
+import unicodedata
+from pathlib import Path
+
+import polib
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+LANGS = ["en", "tr", "ar", "ur"]
+CATALOGS = sorted((REPO / "translations").glob("*/LC_MESSAGES/*.po"))
+URDU_ONLY = set("ٹڈڑںےۓ")
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+DANISH_ENDINGS = "(?:e|en|ene|er|erne|et|ets|s|ens|ernes)?"  # noun inflections, not compounds
+ONLY_NAME_NUMBER_OR_LINK = re.compile(r"^[\d\s.,:–-]*$|^\[[^\]]*\]\([^)]*\)\.?$")
+
+
+def by_lang(lang: str) -> list[Path]:
+    return [p for p in CATALOGS if p.parts[-3] == lang]
+
+
+def protected_terms() -> list[str]:
+    settings = tomllib.loads((REPO / "ligetil.toml").read_text(encoding="utf-8"))
+    return settings.get("translate", {}).get("protected_terms", [])
+
+
+def test_every_sample_guide_has_a_catalog_in_every_language():
+    guides = sorted(p.stem for p in (REPO / "content").glob("*.md"))
+    for lang in LANGS:
+        assert sorted(p.stem for p in by_lang(lang)) == guides
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: f"{p.parts[-3]}/{p.stem}")
+def test_catalog_is_complete_reviewed_and_valid(path):
+    po = polib.pofile(str(path))
+    assert po.untranslated_entries() == [] and po.fuzzy_entries() == []
+    assert "FULL NAME" not in po.metadata["Last-Translator"]
+    assert "machine draft" not in path.read_text(encoding="utf-8")
+    checked = subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+
+
+def letters(text: str) -> list[str]:
+    return [c for c in LINK_TARGET.sub("", text) if c.isalpha()]
+
+
+def arabic_share(po: polib.POFile) -> float:
+    found = [c for e in po for c in letters(e.msgstr)]
+    return sum("ARABIC" in unicodedata.name(c, "") for c in found) / len(found)
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_arabic_script_dominates_ar_and_ur(lang):
+    for path in by_lang(lang):
+        assert arabic_share(polib.pofile(str(path))) > 0.75, path
+
+
+def test_urdu_letters_are_in_urdu_and_absent_from_arabic():
+    for path in by_lang("ur"):
+        assert URDU_ONLY & set(path.read_text(encoding="utf-8")), path
+    for path in by_lang("ar"):
+        text = "".join(e.msgstr for e in polib.pofile(str(path)))
+        assert not URDU_ONLY & set(text), path
+
+
+def test_turkish_letters_occur_in_turkish():
+    for path in by_lang("tr"):
+        text = "".join(e.msgstr for e in polib.pofile(str(path)))
+        assert {"ı", "ş", "ğ"} <= set(text), path
+
+
+def test_no_msgstr_copies_its_danish_source_unless_name_number_or_link():
+    names = set(protected_terms())
+    for path in CATALOGS:
+        for entry in polib.pofile(str(path)):
+            if entry.msgstr == entry.msgid:
+                assert entry.msgid in names or ONLY_NAME_NUMBER_OR_LINK.match(entry.msgid), \
+                    f"{path}:{entry.linenum}: {entry.msgid!r}"
+
+
+def glossary_rows() -> list[dict]:
+    with open(REPO / "translations/glossary.csv", encoding="utf-8", newline="") as handle:
+        return [r for r in csv.DictReader(handle) if "skips this term" not in r["note"]]
+
+
+def fold(text: str) -> str:
+    """Lower-case without the dot that Turkish İ leaves behind (İrtibat → irtibat)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text.lower()).replace("\u0307", ""))
+
+
+def stems(rendering: str) -> list[str]:
+    """Return each word's stem: inflected forms (kişisi → kişiniz) still match."""
+    return [fold(w[: max(3, len(w) - 3)]) for w in rendering.split()]
+
+
+def without_names(text: str, names: list[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        if " " in name or name.istitle() and name.lower() not in ("borgerservice", "mitid"):
+            text = text.replace(name, " ")
+    return LINK_TARGET.sub("]", text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_terms_are_rendered_as_the_glossary_says(lang):
+    names = protected_terms() + ["Københavns Kommune", "Jobcenter Musvågevej"]
+    misses = []
+    for row in glossary_rows():
+        pattern = re.compile(rf"\b{re.escape(row['da'])}{DANISH_ENDINGS}\b", re.IGNORECASE)
+        for path in by_lang(lang):
+            for entry in polib.pofile(str(path)):
+                if not pattern.search(without_names(entry.msgid, names)):
+                    continue
+                target = fold(entry.msgstr)
+                if not all(stem in target for stem in stems(row[lang])):
+                    misses.append(f"{path.name}:{entry.linenum}: {row['da']} → {row[lang]}")
+    assert misses == []
