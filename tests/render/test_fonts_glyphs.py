@@ -1,0 +1,98 @@
+"""Fonts: every script has a glyph for every character, and web subsets are stable."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from pipeline.errors import RenderError
+from pipeline.render import fonts
+from pipeline.render.fonts import check_glyphs, webfont_css
+
+SAMPLES = {
+    "da": "Københavns Madservice bringer mad ud. Æbler, øl og ål — “gåsetegn” 58 kr.",
+    "en": "Meals for people who live at home: +45 12 34 56 78, madservice@example.dk",
+    "tr": "Çiğdem, Şükrü ve Ömer: İstanbul'da ağır ışık; ç ğ ı İ ö ş ü",
+    "ar": "هل تعيش في بيتك؟ نطبخ كل يوم لنحو 3200 مواطن، وكم يكلّف؟ ٠١٢٣ Københavns",
+    "ur": "کیا آپ اپنے گھر میں رہتے ہیں؟ ٹ ڈ ڑ ں ے ۓ ۔ تقریباً 3200 Brønshøj",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SAMPLES))
+def test_every_character_of_real_text_has_a_glyph(lang):
+    check_glyphs([("content/madservice.md:12", SAMPLES[lang])], lang, "translations/x.po")
+
+
+@pytest.mark.parametrize("lang, char", [("en", "\ue000"), ("ar", "中"), ("ur", "\ue000"),
+                                        ("da", "中")])
+def test_a_character_without_a_glyph_is_a_render_error(lang, char):
+    texts = [("content/madservice.md:3", "fine"), ("content/madservice.md:14", f"Mad {char}")]
+    with pytest.raises(RenderError) as raised:
+        check_glyphs(texts, lang, f"translations/{lang}/LC_MESSAGES/madservice.po")
+    message = str(raised.value)
+    assert f"U+{ord(char):04X} '{char}'" in message
+    assert f"language {lang}" in message
+    assert "content/madservice.md:14" in message and "content/madservice.md:3" not in message
+    assert message.startswith(f"translations/{lang}/LC_MESSAGES/madservice.po: ")
+
+
+def test_bidi_and_joiner_controls_need_no_glyph():
+    check_glyphs([("x", "\u2067+45 12\u2069 \u200fكلمة\u200d\u200c")], "ar", "x.po")
+
+
+def test_urdu_pdf_uses_naskh_and_web_uses_nastaliq():
+    assert fonts.pdf_font("ur").family == "Noto Naskh Arabic"
+    assert fonts.web_font("ur").family == "Noto Nastaliq Urdu"
+    assert fonts.web_font_key("da") == "latin" and fonts.web_font_key("ar") == "arabic"
+
+
+USED = {"latin": "Københavns Çiğdem Şükrü İ ı ğ Æ", "arabic": SAMPLES["ar"],
+        "urdu": SAMPLES["ur"]}
+
+
+@pytest.fixture(scope="module")
+def webfonts(tmp_path_factory):
+    """Subset the web fonts twice into two folders."""
+    first, second = tmp_path_factory.mktemp("a"), tmp_path_factory.mktemp("b")
+    return (webfont_css(USED, first, "../fonts/"), first,
+            webfont_css(USED, second, "../fonts/"), second)
+
+
+def test_subsetting_is_deterministic(webfonts):
+    css_a, first, css_b, second = webfonts
+    assert css_a == css_b
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    assert len(names) == 6
+    assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
+
+
+@pytest.mark.parametrize("key, file_name", [("latin", "latin-400.woff2"),
+                                            ("latin", "latin-700.woff2"),
+                                            ("arabic", "arabic-400.woff2"),
+                                            ("urdu", "urdu-400.woff2")])
+def test_woff2_holds_the_used_glyphs_only(webfonts, key, file_name):
+    font = TTFont(io.BytesIO((webfonts[1] / file_name).read_bytes()))
+    assert font.flavor == "woff2"
+    cmap = font.getBestCmap()
+    used = {ord(c) for c in USED[key] if not c.isspace() and fonts._needs_glyph(c)}
+    primary = fonts._cmap(dict((f.key, f) for f in fonts.ALL_WEB_FONTS)[key].regular)
+    assert used & primary <= set(cmap)
+    assert len(cmap) < 120, "the subset should not carry the whole font"
+    assert "GSUB" in font or key == "latin"  # joining forms survive for Arabic script
+
+
+def test_css_declares_swap_and_versioned_urls(webfonts):
+    css = webfonts[0]
+    assert css.count("@font-face") == 6
+    assert css.count("font-display: swap") == 6
+    assert 'font-family: "Noto Nastaliq Urdu"' in css
+    assert 'url("../fonts/urdu-400.woff2?v=' in css
+
+
+def test_font_without_text_gets_no_file(tmp_path):
+    css = webfont_css({"latin": "abc"}, tmp_path, "f/")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latin-400.woff2", "latin-700.woff2"]
+    assert "Naskh" not in css
