@@ -213,11 +213,17 @@ def remove_stale(out: Path, old: set[str], now: set[str]) -> list[str]:
     return removed
 
 
-def write_output(out: Path, files: dict[str, bytes], full: bool, extra: list[str]) -> tuple[int, list[str]]:
-    """Write every file atomically, then the manifest; remove stale files on a full build."""
+def _format_of(name: str) -> str:
+    return "pdf" if name.endswith(".pdf") else "html"
+
+
+def write_output(out: Path, files: dict[str, bytes], full: bool, extra: list[str],
+                 formats: tuple[str, ...] = FORMATS) -> tuple[int, list[str]]:
+    """Write every file atomically, then the manifest; remove stale files on a full build
+    (files of a format this run did not build are kept)."""
     changed = sum(write_bytes_atomic(out / name, data) for name, data in sorted(files.items()))
     old = read_manifest(out)
-    now = set(files) | set(extra)
+    now = set(files) | set(extra) | {n for n in old if _format_of(n) not in formats}
     removed = remove_stale(out, old, now) if full else []
     manifest = sorted(now if full else now | (old - set(removed)))
     write_text_atomic(out / MANIFEST, json.dumps({"files": manifest}, indent=1) + "\n")
@@ -251,9 +257,9 @@ def build(app: App, lang: str | None, guide: str | None, formats: tuple[str, ...
     if "html" in formats:
         css, extra = fonts_css(out, [d for p, d in files.items() if p.endswith(".html")])
         files["static/fonts.css"] = css.encode("utf-8")
-    full = lang is None and guide is None and set(formats) == set(FORMATS)
+    full = lang is None and guide is None
     remove_stale_temps(out)
-    changed, removed = write_output(out, files, full, extra)
+    changed, removed = write_output(out, files, full, extra, formats)
     return {"pages": sum(p.endswith(".html") for p in files), "pdfs": sum(p.endswith(".pdf") for p in files),
             "images": len(images), "changed": changed, "removed": len(removed),
             "published": sorted(plan.wanted), "out": out}

@@ -41,6 +41,10 @@ def _other_lang(localized: LocalizedGuide, text: LocalizedText | None) -> str | 
     return text.lang if text is not None and text.lang != localized.lang else None
 
 
+def _is_draft(text: LocalizedText | None) -> bool:
+    return text is not None and text.state == "draft"
+
+
 def _contact(localized: LocalizedGuide) -> dict:
     raw = localized.guide.meta.get("contact") or {}
     hours = _text(localized, raw.get("hours"))
@@ -48,7 +52,7 @@ def _contact(localized: LocalizedGuide) -> dict:
     return {"address": str(raw.get("address") or ""), "phone": phone,
             "phone_href": "tel:" + re.sub(r"[^\d+]", "", phone) if phone else "",
             "email": str(raw.get("email") or ""), "hours": hours.text if hours else "",
-            "hours_lang": _other_lang(localized, hours)}
+            "hours_lang": _other_lang(localized, hours), "hours_draft": _is_draft(hours)}
 
 
 def _languages(localized: LocalizedGuide, settings: Settings, site: SiteInfo) -> list[dict]:
@@ -93,6 +97,8 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "slug": guide.slug, "site_name": site.name,
         "title": title.text if title else guide.slug, "title_lang": _other_lang(localized, title),
         "summary": summary.text if summary else "", "summary_lang": _other_lang(localized, summary),
+        "title_draft": _is_draft(title), "summary_draft": _is_draft(summary),
+        "draft_label": gettext("Machine draft"),
         "service": str(guide.meta.get("service") or ""), "contact": _contact(localized),
         "updated": long_date(guide.updated, lang),
         "updated_iso": guide.updated.isoformat() if guide.updated else "",

@@ -6,14 +6,15 @@ from html.parser import HTMLParser
 
 from pipeline.config import Settings
 from pipeline.model import LocalizedGuide
-from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo, _other_lang, _text
-from pipeline.render.ui import direction, endonym, render_template
+from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo, _is_draft, _other_lang, _text
+from pipeline.render.ui import direction, endonym, render_template, translations_for
 
 
 def _base(lang: str, settings: Settings, site: SiteInfo, prefix: str, preview: bool) -> dict:
     return {"lang": lang, "dir": direction(lang), "source_lang": settings.source_language,
             "site_name": site.name, "preview": preview, "css_href": prefix + STATIC_CSS,
-            "fonts_css_href": prefix + FONTS_CSS, "home_href": prefix + "index.html"}
+            "fonts_css_href": prefix + FONTS_CSS, "home_href": prefix + "index.html",
+            "draft_label": translations_for(lang).gettext("Machine draft")}
 
 
 def site_languages(site: SiteInfo, settings: Settings) -> list[str]:
@@ -27,7 +28,8 @@ def _summary_of(guide: LocalizedGuide) -> dict:
     summary = _text(guide, guide.guide.meta.get("summary"))
     return {"href": f"{guide.guide.slug}.html", "title": title.text if title else guide.guide.slug,
             "title_lang": _other_lang(guide, title), "summary": summary.text if summary else "",
-            "summary_lang": _other_lang(guide, summary)}
+            "summary_lang": _other_lang(guide, summary), "title_draft": _is_draft(title),
+            "summary_draft": _is_draft(summary)}
 
 
 def index_context(lang: str, guides: list[LocalizedGuide], settings: Settings, site: SiteInfo,

@@ -1,0 +1,96 @@
+"""Shared fixtures of the render tests: the sample project built once, and small projects."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+
+SAMPLE = Path(__file__).resolve().parents[2]  # /work/main: ligetil.toml, content/, translations/
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the sample project's settings, guides and catalogs into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SAMPLE / "ligetil.toml", target / "ligetil.toml")
+    shutil.copytree(SAMPLE / "content", target / "content")
+    shutil.copytree(SAMPLE / "translations", target / "translations")
+    return target
+
+
+def run_build(project: Path, *args: str) -> Path:
+    """Run ``ligetil build`` in a project; fail the test with its output if it fails."""
+    result = CliRunner().invoke(cli, ["-C", str(project), "build", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return project / "output"
+
+
+def rewrite_catalogs(project: Path, change) -> None:
+    """Apply ``change(entry, lang)`` to every active entry of every catalog, then save."""
+    for path in sorted((project / "translations").glob("*/LC_MESSAGES/*.po")):
+        po = polib.pofile(str(path), wrapwidth=79)
+        for entry in po:
+            if entry.msgid and not entry.obsolete:
+                change(entry, path.parts[-3])
+        po.save(str(path))
+
+
+def identity(entry: polib.POEntry, lang: str) -> None:
+    """Translate every entry as itself (reviewed)."""
+    entry.msgstr = entry.msgid
+    if "fuzzy" in entry.flags:
+        entry.flags.remove("fuzzy")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """Build the sample project (real catalogs, HTML and PDF) once; return output/."""
+    project = copy_project(tmp_path_factory.mktemp("sample"))
+    return run_build(project)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A fresh copy of the sample project."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def partial_project(tmp_path) -> Path:
+    """A project whose catalogs translate (as pseudo-English) all but every fifth entry;
+    every tenth entry is only a fuzzy draft."""
+    project = copy_project(tmp_path / "partial")
+    counter = {"n": 0}
+
+    def change(entry: polib.POEntry, lang: str) -> None:
+        counter["n"] += 1
+        n = counter["n"]
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+        entry.msgstr = "" if n % 5 == 0 else f"{entry.msgid} [{lang}]"
+        if n % 10 == 3:
+            entry.msgstr = f"DRAFT {n} {entry.msgid}"
+            entry.flags.append("fuzzy")
+
+    rewrite_catalogs(project, change)
+    (project / "ligetil.toml").write_text((project / "ligetil.toml").read_text().replace(
+        "min_reviewed = 0.8", "min_reviewed = 0.5"), encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian Chromium driven by Playwright (nothing is downloaded)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        instance = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()

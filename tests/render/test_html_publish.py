@@ -1,0 +1,95 @@
+"""The publish rule in built pages: no fuzzy text by default, marked drafts in a preview,
+fallback text marked lang="da" with a notice, and no stale files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.errors import RenderError
+from tests.render.conftest import rewrite_catalogs, run_build
+
+
+def all_html(output: Path) -> str:
+    return "\n".join(p.read_text("utf-8") for p in sorted(output.rglob("*.html")))
+
+
+def drafts_of(project: Path) -> list[str]:
+    found = []
+    for path in sorted((project / "translations").glob("*/LC_MESSAGES/*.po")):
+        found += [e.msgstr for e in polib.pofile(str(path)) if "fuzzy" in e.flags and e.msgstr]
+    return found
+
+
+def test_default_build_never_shows_a_fuzzy_msgstr(partial_project):
+    output = run_build(partial_project, "--format", "html")
+    html = all_html(output)
+    drafts = drafts_of(partial_project)
+    assert drafts
+    for draft in drafts:
+        assert draft.split(" ", 2)[1] and f"DRAFT {draft.split(' ', 2)[1]} " not in html
+    assert "data-draft" not in html
+
+
+def test_preview_stamps_every_page_and_marks_every_draft(partial_project):
+    output = run_build(partial_project, "--format", "html", "--preview")
+    for path in sorted(output.rglob("*.html")):
+        assert 'class="preview-stamp"' in path.read_text("utf-8"), path
+    html = re.sub(r"<title>.*?</title>", "", all_html(output))  # a <title> cannot carry a mark
+    for draft in drafts_of(partial_project):
+        number = draft.split(" ", 2)[1]
+        marked = re.findall(rf'class="[^"]*draft" data-draft="[^"]+"[^>]*>DRAFT {number} ', html)
+        unmarked = re.findall(rf'DRAFT {number} ', html)
+        assert len(marked) == len(unmarked), draft  # every place it appears is marked
+
+
+def test_fallback_text_is_marked_danish_with_a_notice(partial_project):
+    output = run_build(partial_project, "--format", "html")
+    untranslated = polib.pofile(str(partial_project / "translations/tr/LC_MESSAGES/madservice.po"))
+    missing = [e.msgid for e in untranslated if not e.msgstr and not e.obsolete]
+    page = (output / "tr" / "madservice.html").read_text("utf-8")
+    assert 'class="notice notice-fallback"' in page
+    assert "henüz çevrilmedi" in page  # the notice is in the reader's language (Turkish)
+    assert re.search(r'<(p|li|h\d|td|th|dd)[^>]* lang="da"[^>]*>', page)
+    for element in re.findall(r'<(?:p|li|h\d|td|th)[^>]*class="fallback"[^>]*>', page):
+        assert 'lang="da"' in element and 'dir="ltr"' in element
+    assert missing
+
+
+def test_below_min_reviewed_a_language_is_not_published(project):
+    rewrite_catalogs(project, lambda entry, lang: setattr(entry, "msgstr", ""))
+    output = run_build(project, "--format", "html")
+    assert not (output / "tr").exists()
+    assert (output / "da" / "madservice.html").is_file()
+
+
+def test_removed_guide_and_language_leave_no_stale_files(project):
+    output = run_build(project, "--format", "html")
+    (output / "notes.txt").write_text("mine", encoding="utf-8")  # not made by ligetil: kept
+    (project / "content" / "madservice.md").unlink()
+    output = run_build(project, "--format", "html")
+    assert not list(output.rglob("madservice.html"))
+    assert (output / "notes.txt").is_file()
+
+
+def test_raw_html_in_a_msgstr_is_published_as_untranslated(project):
+    def change(entry, lang):
+        entry.msgstr = entry.msgid + ' <script>alert(1)</script>' if lang == "en" else entry.msgstr
+        entry.flags = [f for f in entry.flags if f != "fuzzy"] if lang == "en" else entry.flags
+    rewrite_catalogs(project, change)
+    output = run_build(project, "--format", "html")
+    assert "<script" not in all_html(output)
+
+
+def test_image_outside_content_fails_with_guide_and_line(project):
+    guide = project / "content" / "madservice.md"
+    guide.write_text(guide.read_text("utf-8") + "\n![Et billede](../../secret.png)\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(project), "build", "--format", "html"])
+    assert isinstance(result.exception, RenderError) and result.exception.exit_code == 1
+    assert re.search(r"content/madservice\.md:\d+: image '../../secret.png' is outside content/",
+                     str(result.exception)), str(result.exception)
