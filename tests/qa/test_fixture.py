@@ -108,7 +108,6 @@ def pofilter_flags(path: Path, tmp_path: Path) -> set[tuple[str, str]]:
             for test in re.findall(r"\(pofilter\) (\w+):", entry.tcomment or "")}
 
 
-@pytest.mark.skipif(not POFILTER.exists() and not shutil.which("pofilter"), reason="no pofilter")
 def test_ligetil_finds_everything_pofilter_finds(tmp_path: Path, settings: Settings) -> None:
     # The translator's ligetil-ignore flag is taken out: pofilter knows nothing of it.
     unsilenced = tmp_path / "faults.po"
