@@ -14,6 +14,7 @@ from pipeline.translate.packages import InstalledModel
 
 CHUNK = 256  # sentences per translate_batch call, so the progress bar moves
 BATCH = 64  # CTranslate2 sorts by length and batches inside a call
+MAX_TOKENS = 256  # CTranslate2's default limit
 
 
 class ArgosEngine:
@@ -59,22 +60,28 @@ class ArgosEngine:
         return self._loaded[model]
 
     def _hop(self, model: InstalledModel, texts: list[str], report) -> list[str]:
-        """Translate texts with one model, ``CHUNK`` sentences per call."""
+        """Translate texts with one model, shortest first, ``CHUNK`` sentences per call."""
         translator, processor = self._load(model)
-        out: list[str] = []
-        for start in range(0, len(texts), CHUNK):
-            chunk = texts[start : start + CHUNK]
-            out += self._batch(model, translator, processor, chunk)
-            report(len(out))
+        tokens = processor.encode(texts, out_type=str)
+        order = sorted(range(len(texts)), key=lambda i: len(tokens[i]))
+        out: list[str] = [""] * len(texts)
+        for start in range(0, len(order), CHUNK):
+            chunk = order[start : start + CHUNK]
+            done = self._batch(model, translator, processor, [tokens[i] for i in chunk])
+            for index, text in zip(chunk, done):
+                out[index] = text
+            report(min(start + CHUNK, len(order)))
         return out
 
-    def _batch(self, model: InstalledModel, translator, processor, texts: list[str]) -> list[str]:
-        """Translate one chunk with a single ``translate_batch`` call."""
-        tokens = processor.encode(texts, out_type=str)
-        prefix = [[model.target_prefix]] * len(texts) if model.target_prefix else None
+    def _batch(self, model: InstalledModel, translator, processor, tokens: list[list[str]]) -> list[str]:
+        """Translate one chunk of tokenized sentences with a single ``translate_batch`` call."""
+        prefix = [[model.target_prefix]] * len(tokens) if model.target_prefix else None
+        longest = max(map(len, tokens), default=0)
         results = translator.translate_batch(
             tokens, target_prefix=prefix, beam_size=self.beam, max_batch_size=BATCH,
             replace_unknowns=True, length_penalty=0.2,
+            # A draft far longer than its source is a decoding loop, not a translation.
+            max_decoding_length=min(MAX_TOKENS, 2 * longest + 16),
         )
         out = []
         for result in results:
