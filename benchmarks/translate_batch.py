@@ -1,6 +1,6 @@
 """Compare Ligetil's batched drafts with argostranslate's per-segment ``translate()``.
 
-Same model, same segments (every paragraph and list item of content/*.md, numbered so that
+Same model, same segments (every paragraph and list item of content/*.md, tagged so that
 each is unique, at least 500), same beam size and the same sentence splitter, so the ratio
 measures batching alone. By default the model is the test suite's tiny copy model, built
 here without any download; pass ``--package DIR`` to time an installed Argos package instead.
@@ -39,7 +39,18 @@ def segments(count: int) -> list[str]:
                 texts.append(text)
     if not texts:
         raise SystemExit("no guides in content/")
-    return [f"Punkt {i + 1}: {texts[i % len(texts)]}" for i in range(count)]
+    return [f"Afsnit {_letters(i)}: {texts[i % len(texts)]}" for i in range(count)]
+
+
+def _letters(number: int) -> str:
+    """Return a, b, …, z, ba, bb, …: a tag that masking leaves alone (digits would be masked,
+    making repeated paragraphs identical again)."""
+    tag = ""
+    while True:
+        number, digit = divmod(number, 26)
+        tag = "abcdefghijklmnopqrstuvwxyz"[digit] + tag
+        if not number:
+            return tag
 
 
 def tiny_package(folder: Path) -> tuple[Path, str, str]:
