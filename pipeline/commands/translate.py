@@ -137,7 +137,7 @@ def command(app: App, lang: str, guide: str | None, dry_run: bool, beam: int,
         app.err.print(f"{refusal.where}: draft not written: {refusal.problem}", markup=False)
     verb = "would add" if dry_run else "added"
     app.out.print(
-        f"translate {lang}: {verb} {filled} draft(s) of {count} untranslated entr(y/ies), "
+        f"translate {lang}: {verb} {filled} draft(s) of {count} untranslated entries, "
         f"{len(refused)} left untranslated, {len(changed)} file(s) changed "
         f"in {time.monotonic() - started:.1f} s"
     )
