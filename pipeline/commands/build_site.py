@@ -1,0 +1,205 @@
+"""The site-wide outputs of a build (indexes, front page, images, styles, web fonts), and the write.
+
+Each is rendered only when its dependency hash changed or its file is not intact; an index
+depends on the titles and summaries of the guides it lists, not on their bodies, so fixing
+a paragraph does not touch it.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from pipeline.commands.build_incremental import Run, index_stubs
+from pipeline.commands.build_state import file_hash, hash_parts, write_state
+from pipeline.commands.build_work import _chars
+from pipeline.errors import RenderError, raise_all
+from pipeline.fsutil import digest, remove_stale_temps, write_bytes_atomic, write_text_atomic
+
+FONTS_CSS = "static/fonts.css"
+NO_FONTS_CSS = "/* web fonts are not available in this build */\n"
+
+
+def _site_page(run: Run, path: str, dep: str, make_job) -> None:
+    """Render an index page unless it is up to date."""
+    from pipeline.commands.build import render_output
+
+    if run.fresh(path, dep):
+        run.up_to_date.add(path)
+        return
+    data = render_output(make_job())
+    run.files[path] = data
+    run.records[path] = (dep, {"chars": _chars(data)})
+
+
+def render_indexes(run: Run) -> None:
+    """Render the index of each language with published guides, and the front page."""
+    from pipeline.commands.build import RenderJob
+    from pipeline.render.html import SiteInfo
+    from pipeline.render.site import home_context, index_context, site_languages
+
+    settings = run.settings
+    site = SiteInfo(settings.name, dict(sorted(run.published.items())), pdf=run.pdf_flag)
+    languages = site_languages(site, settings)
+    for lang in languages:
+        shown = [run.stubs[slug][lang] for slug in sorted(run.published) if lang in run.published[slug]]
+        dep = hash_parts("index", run.inputs.common, lang, languages, shown, run.pdf_flag)
+        _site_page(run, f"{lang}/index.html", dep, lambda lang=lang: RenderJob(
+            "index", f"{lang}/index.html", index_context(lang, index_stubs(run, lang), settings, site,
+                                                         run.preview)))
+    source = settings.source_language
+    shown = [(slug, run.stubs[slug].get(source)) for slug in sorted(run.published)]
+    dep = hash_parts("home", run.inputs.common, site.published, shown, run.pdf_flag)
+    _site_page(run, "index.html", dep, lambda: RenderJob(
+        "home", "index.html", home_context(index_stubs(run, source), settings, site, run.preview)))
+
+
+def _page_record(run: Run, path: str) -> dict:
+    if path in run.records:
+        return run.records[path][1]
+    return run.state.outputs.get(path, {})
+
+
+def copy_images(run: Run) -> int:
+    """Copy the images the built pages use; a missing one names the guide and line."""
+    used: dict[str, str] = {}
+    for lang, slug in sorted(run.wanted):
+        for image in _page_record(run, f"{lang}/{slug}.html").get("images", ()):
+            used.setdefault(image, slug)
+    errors = []
+    for image, slug in sorted(used.items()):
+        try:
+            data = (run.settings.content_dir / image).read_bytes()
+        except OSError:
+            errors.append(RenderError(f"image {image!r} not found in content/", f"content/{slug}.md",
+                                      _image_line(run, slug, image)))
+            continue
+        _static(run, image, data)
+    raise_all(errors)
+    return len(used)
+
+
+def _image_line(run: Run, slug: str, image: str) -> int | None:
+    text = run.inputs.sources[slug][1].decode("utf-8", "replace")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if image.rsplit("/", 1)[-1] in line:
+            return number
+    return None
+
+
+def _static(run: Run, path: str, data: bytes) -> None:
+    """Copy a file into output/ unless the same bytes are already there."""
+    dep = hash_parts("file", digest(data))
+    if run.fresh(path, dep):
+        run.up_to_date.add(path)
+        return
+    run.files[path] = data
+    run.records[path] = (dep, {})
+
+
+def copy_css(run: Run, static_dir: Path) -> None:
+    """Copy the site's style sheet."""
+    _static(run, "static/site.css", (static_dir / "site.css").read_bytes())
+
+
+def web_fonts(run: Run, pages: set[str]) -> list[str]:
+    """Cut the web fonts to the characters the pages show (when that set changed); return their files."""
+    chars: dict[str, set[str]] = {}
+    for path in sorted(pages):
+        for key, text in _page_record(run, path).get("chars", {}).items():
+            chars.setdefault(key, set()).update(text)
+    used = {key: "".join(sorted(found)) for key, found in sorted(chars.items())}
+    dep = hash_parts("fonts", run.inputs.common, used)
+    record = run.fresh(FONTS_CSS, dep)
+    if record and all(run.fresh(name, dep) for name in record.get("fonts", [])):
+        run.up_to_date.update([FONTS_CSS, *record["fonts"]])
+        return list(record["fonts"])
+    try:
+        from pipeline.render.fonts import webfont_css
+    except ImportError:
+        css, files = NO_FONTS_CSS, []
+    else:
+        css = webfont_css(used, run.out / "fonts", "../fonts/")
+        files = sorted(f"fonts/{p.name}" for p in (run.out / "fonts").glob("*.woff2"))
+    run.files[FONTS_CSS] = css.encode("utf-8")
+    run.records[FONTS_CSS] = (dep, {"fonts": files})
+    for name in files:
+        run.records[name] = (dep, {})
+    return files
+
+
+def _format_of(name: str) -> str:
+    return "pdf" if name.endswith(".pdf") else "html"
+
+
+def write_all(run: Run, full: bool, extra: list[str]) -> tuple[int, list[str]]:
+    """Write what was rendered, update the manifest, remove stale files, then save the state."""
+    from pipeline.commands.build import MANIFEST, read_manifest, remove_stale
+
+    out = run.out
+    remove_stale_temps(out)
+    changed = sum(write_bytes_atomic(out / name, data) for name, data in sorted(run.files.items()))
+    old = read_manifest(out)
+    kept = {name for name in old if _format_of(name) not in run.formats}  # not built by this run
+    now = set(run.files) | run.up_to_date | set(extra) | kept
+    removed = remove_stale(out, old, now) if full else []
+    manifest = sorted(now if full else now | (old - set(removed)))
+    write_text_atomic(out / MANIFEST, json.dumps({"files": manifest}, indent=1) + "\n")
+    for path, (dep, more) in run.records.items():
+        data = run.files.get(path)
+        run.state.outputs[path] = {"dep": dep, "hash": digest(data) if data is not None
+                                   else file_hash(out / path), **more}
+    keep = set(manifest)
+    run.state.forget([p for p in list(run.state.outputs) if p not in keep])
+    run.state.guides = {s: e for s, e in run.state.guides.items() if s in run.inputs.sources}
+    write_state(out, run.state)
+    return changed, removed
+
+
+def _progress(app):
+    """Return a factory of the build's progress bar (stderr, gone when done)."""
+    def make():
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        return Progress(TextColumn("{task.description:<36}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=app.err, transient=True)
+    return make
+
+
+def _pages(run: Run, old: set[str], full: bool) -> set[str]:
+    """Return the HTML pages output/ will hold, whose characters the web fonts must cover."""
+    made = {p for p in set(run.files) | run.up_to_date if p.endswith(".html")}
+    return made if full else made | {p for p in old if p.endswith(".html") and p in run.state.outputs}
+
+
+def run_build(app, lang: str | None, guide: str | None, formats: tuple[str, ...], preview: bool,
+              jobs: int, force: bool, full: bool, static_dir: Path) -> dict:
+    """Render what is out of date (in parallel), then write output/ and the state; return counts."""
+    from pipeline.commands.build import _chosen_languages, read_manifest
+    from pipeline.commands.build_incremental import read_inputs, render_guides
+    from pipeline.commands.build_state import read_state
+    from pipeline.errors import LigetilError
+
+    started = time.perf_counter()
+    settings = app.settings
+    inputs = read_inputs(settings, preview)
+    chosen = _chosen_languages(settings, lang)
+    if guide is not None and guide not in inputs.sources:
+        raise LigetilError(f"no guide named {guide!r} in content/", "content")
+    run = Run(settings, read_state(settings.output_dir), inputs, formats, chosen, guide, preview, force)
+    render_guides(run, jobs, _progress(app))
+    images, extra = 0, []
+    if "html" in formats:
+        render_indexes(run)
+        images = copy_images(run)
+    copy_css(run, static_dir)
+    if "html" in formats:
+        extra = web_fonts(run, _pages(run, read_manifest(run.out), full))
+    changed, removed = write_all(run, full, extra)
+    built = len(run.records)
+    made = set(run.files) | run.up_to_date | set(extra)
+    return {"pages": sum(p.endswith(".html") for p in made), "pdfs": sum(p.endswith(".pdf") for p in made),
+            "images": images, "changed": changed, "removed": len(removed), "published": sorted(run.wanted),
+            "out": run.out, "built": built, "up_to_date": len(made) - built,
+            "seconds": time.perf_counter() - started}

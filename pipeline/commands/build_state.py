@@ -1,0 +1,126 @@
+"""What the last build made from what: dependency hashes, output hashes, cached decisions.
+
+The state lives in ``output/.ligetil-state.json``. Every output maps to the hash of what
+it was made from (``dep``) and the hash of its bytes (``hash``). An output is up to date
+when its dependency hash is unchanged and the file on disk still has its recorded hash;
+mtimes are never trusted (a checkout or a copy changes them, an edit may not).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.config import Settings, settings_digest
+from pipeline.fsutil import write_text_atomic
+
+STATE_FILE = ".ligetil-state.json"
+STATE_VERSION = 1
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# What shapes the output besides the project's files: templates, styles, UI catalogs and
+# the code that reads, checks, localizes and renders. A change in any of them rebuilds all.
+CODE_PARTS = ("render", "locale", "source", "catalog", "qa", "model.py", "config.py",
+              "commands/build.py", "commands/build_work.py")
+CODE_SUFFIXES = {".py", ".j2", ".css", ".po", ".html", ".svg", ".png", ".woff2"}
+
+
+def hash_parts(*parts: Any) -> str:
+    """Return a stable hash of JSON-able parts (the dependency hash of one output)."""
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def file_hash(path: Path) -> str | None:
+    """Return the content hash of a file, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def code_files(package: Path = PACKAGE_DIR) -> list[Path]:
+    """Return the package files whose content shapes the built output."""
+    found = []
+    for part in CODE_PARTS:
+        path = package / part
+        if path.is_file():
+            found.append(path)
+        elif path.is_dir():
+            found.extend(p for p in path.rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES
+                         and "__pycache__" not in p.parts)
+    return sorted(found)
+
+
+def code_digest(files: list[Path] | None = None) -> str:
+    """Return one hash over the package's templates, styles, UI catalogs and render code."""
+    files = code_files() if files is None else files
+    return hash_parts([(p.relative_to(PACKAGE_DIR).as_posix() if p.is_relative_to(PACKAGE_DIR)
+                        else p.name, file_hash(p)) for p in files])
+
+
+def font_digest() -> str:
+    """Return one hash over the font files the PDFs embed and the web fonts are cut from."""
+    try:
+        from pipeline.render import fonts
+    except ImportError:
+        return "no-fonts"
+    names = sorted({name for font in (fonts.LATIN, fonts.NASKH, fonts.NASTALIQ) for _, name in font.files})
+    return hash_parts([(name, file_hash(fonts.FONT_DIR / name)) for name in names])
+
+
+def common_digest(settings: Settings, preview: bool) -> str:
+    """Return the hash every output depends on: package, code, fonts, settings, preview."""
+    local = {**settings_digest(settings), "protected_terms": list(settings.protected_terms),
+             "checks": [list(settings.checks.disabled), settings.checks.severity,
+                        settings.checks.lix_max, settings.checks.max_sentence_words]}
+    return hash_parts(__version__, code_digest(), font_digest(), local, preview)
+
+
+@dataclass
+class BuildState:
+    """Records of the last successful build, read from and written to output/."""
+
+    outputs: dict[str, dict] = field(default_factory=dict)  # path -> {"dep", "hash", …}
+    guides: dict[str, dict] = field(default_factory=dict)  # slug -> cached localize results
+
+    def fresh(self, out: Path, path: str, dep: str) -> dict | None:
+        """Return the record of ``path`` if it was made from ``dep`` and the file is intact."""
+        record = self.outputs.get(path)
+        if record is None or record.get("dep") != dep:
+            return None
+        return record if file_hash(out / path) == record.get("hash") else None
+
+    def record(self, path: str, dep: str, data: bytes, **extra: Any) -> None:
+        """Remember that ``path`` now holds ``data``, made from ``dep``."""
+        self.outputs[path] = {"dep": dep, "hash": hashlib.sha256(data).hexdigest(), **extra}
+
+    def forget(self, paths) -> None:
+        """Drop the records of removed outputs."""
+        for path in paths:
+            self.outputs.pop(path, None)
+
+
+def read_state(out: Path) -> BuildState:
+    """Read the state of the last build; a missing or broken file means a full rebuild."""
+    try:
+        data = json.loads((out / STATE_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return BuildState()
+    if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
+        return BuildState()
+    outputs, guides = data.get("outputs"), data.get("guides")
+    if not isinstance(outputs, dict) or not isinstance(guides, dict):
+        return BuildState()
+    return BuildState(outputs, guides)
+
+
+def write_state(out: Path, state: BuildState) -> bool:
+    """Write the state atomically (unchanged bytes are not rewritten)."""
+    data = {"version": STATE_VERSION, "outputs": state.outputs, "guides": state.guides}
+    return write_text_atomic(out / STATE_FILE, json.dumps(data, sort_keys=True, ensure_ascii=False,
+                                                          indent=0) + "\n")

@@ -1,0 +1,292 @@
+"""The build's pure work units, run in worker processes: localize a guide, render its files.
+
+Each unit takes bytes and settings and returns bytes; no file is read besides templates,
+fonts and (for a PDF) the images it embeds, and none is written. Errors travel back as
+plain tuples because a LigetilError's path and line do not survive pickling.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from pipeline.config import Settings
+from pipeline.errors import LigetilError, ManyErrors
+from pipeline.model import Coverage, Guide, LocalizedGuide, LocalizedText
+
+PortableError = tuple[str, str, str | None, int | None]  # class name, message, path, line
+
+
+def portable(error: LigetilError) -> list[PortableError]:
+    """Return an error (or each of several) as picklable tuples."""
+    if isinstance(error, ManyErrors):
+        return [e for inner in error.errors for e in portable(inner)]
+    return [(type(error).__name__, error.message, error.path, error.line)]
+
+
+def restore(found: PortableError) -> LigetilError:
+    """Rebuild an error from :func:`portable`'s tuple, keeping its class where known."""
+    from pipeline import errors
+
+    name, message, path, line = found
+    kind = getattr(errors, name, LigetilError)
+    return kind(message, path, line) if isinstance(kind, type) and issubclass(kind, LigetilError) \
+        else LigetilError(message, path, line)
+
+
+@dataclass(frozen=True)
+class GuideUnit:
+    """One guide's source and catalogs, to localize in every language."""
+
+    slug: str
+    where: str  # e.g. "content/madservice.md"
+    source: bytes
+    catalogs: dict[str, tuple[str, bytes | None]]  # lang -> (display path, bytes or None)
+    settings: Settings
+    preview: bool
+
+
+@dataclass
+class GuideResult:
+    """A guide localized: what is published where, the index stubs and any errors."""
+
+    slug: str
+    localized: dict[str, LocalizedGuide] = field(default_factory=dict)  # published languages
+    stubs: dict[str, dict] = field(default_factory=dict)
+    glyphs: dict[str, list[PortableError]] = field(default_factory=dict)  # lang -> tofu errors
+    errors: list[PortableError] = field(default_factory=list)
+
+
+def _excluded(po, lang: str, settings: Settings) -> frozenset[str]:
+    """Return msgids with QA errors (the QA stage decides), or none if QA is unavailable."""
+    try:
+        from pipeline.qa import erroneous_msgids
+    except ImportError:
+        return frozenset()
+    return frozenset(erroneous_msgids(po, lang, settings)) if po is not None else frozenset()
+
+
+def _glyph_errors(localized: LocalizedGuide, segments) -> list[PortableError]:
+    """Return the tofu check's errors for one published guide (none when fonts are absent)."""
+    try:
+        from pipeline.render.fonts import check_glyphs
+    except ImportError:
+        return []
+    labels = {s.msgid: str(s.location) for s in segments}
+    lang = localized.lang
+    texts = [(labels.get(k, localized.guide.slug), t.text) for k, t in localized.texts.items() if t.lang == lang]
+    try:
+        check_glyphs(texts, lang, localized.guide.path)
+    except LigetilError as error:
+        return portable(error)
+    return []
+
+
+def stub_of(localized: LocalizedGuide) -> dict:
+    """Return what an index needs of a published guide: title and summary, as JSON."""
+    meta = localized.guide.meta
+    keys = {k: meta.get(k) if isinstance(meta.get(k), str) else None for k in ("title", "summary")}
+    texts = {v.strip(): [t.text, t.lang, t.state] for v in keys.values() if v and v.strip()
+             for t in [localized.texts.get(v.strip())] if t is not None}
+    return {**keys, "texts": texts}
+
+
+def guide_from_stub(slug: str, where: str, lang: str, stub: dict, preview: bool) -> LocalizedGuide:
+    """Rebuild the part of a LocalizedGuide an index shows, from :func:`stub_of`."""
+    from pipeline.render.localize import text_direction
+
+    meta = {k: stub[k] for k in ("title", "summary") if stub.get(k) is not None}
+    texts = {k: LocalizedText(*v) for k, v in stub["texts"].items()}
+    return LocalizedGuide(Guide(slug, where, meta, "", 1), lang, text_direction(lang), texts,
+                          Coverage(0, 0), preview)
+
+
+def localize_guide(unit: GuideUnit) -> GuideResult:
+    """Parse and segment a guide, then localize it in every language of the project."""
+    from pipeline.catalog.pofile import decode_catalog, parse_catalog
+    from pipeline.render.localize import localize
+    from pipeline.source import segment
+    from pipeline.source.reader import parse_guide
+
+    result, settings = GuideResult(unit.slug), unit.settings
+    try:
+        guide = parse_guide(unit.source, unit.slug, unit.where)
+        segments = segment(guide)
+    except LigetilError as error:
+        result.errors = portable(error)
+        return result
+    for lang in settings.all_languages:
+        try:
+            display, data = unit.catalogs.get(lang, ("", None))
+            po = None if data is None else parse_catalog(decode_catalog(data, display), display)
+            found = localize(guide, segments, po, lang, settings, preview=unit.preview,
+                             excluded=_excluded(po, lang, settings))
+        except LigetilError as error:
+            result.errors.extend(portable(error))
+            continue
+        if found is not None:
+            result.localized[lang] = found
+            result.stubs[lang] = stub_of(found)
+            result.glyphs[lang] = _glyph_errors(found, segments)
+    return result
+
+
+@dataclass(frozen=True)
+class PairUnit:
+    """What to render for one guide in one language: its PDF, its page, or both."""
+
+    localized: LocalizedGuide
+    settings: Settings
+    published: tuple[str, ...]  # the guide's languages (the language switcher)
+    pdf: bool  # render the PDF
+    page: bool  # the build makes the HTML page
+    pdf_flag: bool  # the build makes PDFs, so pages link them
+    pdf_size: int | None  # the up-to-date PDF's size when it is not rendered again
+    page_base: str  # the page's dependency hash before the PDF's size is known
+    page_recorded: str | None  # the dependency hash of the intact page on disk, if any
+
+
+@dataclass
+class PairResult:
+    """The files rendered for one guide in one language, with what the state records."""
+
+    lang: str
+    slug: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    images: list[str] = field(default_factory=list)
+    page_dep: str = ""
+    page_fresh: bool = False
+    chars: dict[str, str] = field(default_factory=dict)
+    errors: list[PortableError] = field(default_factory=list)
+
+
+def page_dep(base: str, pdf_size: int | None) -> str:
+    """Return a page's dependency hash: its inputs and the size its PDF link shows."""
+    from pipeline.commands.build_state import hash_parts
+
+    return hash_parts(base, pdf_size)
+
+
+def render_pair(unit: PairUnit) -> PairResult:
+    """Render a guide's PDF (if asked), then its page if its PDF size or inputs changed."""
+    localized, settings = unit.localized, unit.settings
+    lang, slug = localized.lang, localized.guide.slug
+    result, size = PairResult(lang, slug), unit.pdf_size
+    try:
+        if unit.pdf:
+            data, result.images = _render(localized, settings, unit.published, "pdf", {}, True)
+            result.files[f"{lang}/{slug}.pdf"], size = data, len(data)
+        if unit.page:
+            result.page_dep = page_dep(unit.page_base, size if unit.pdf_flag else None)
+            result.page_fresh = result.page_dep == unit.page_recorded
+            if not result.page_fresh:
+                sizes = {(lang, slug): size} if size and unit.pdf_flag else {}
+                html, result.images = _render(localized, settings, unit.published, "page", sizes,
+                                              unit.pdf_flag)
+                result.files[f"{lang}/{slug}.html"] = html
+                result.chars = _chars(html)
+    except LigetilError as error:
+        result.errors = portable(error)
+    return result
+
+
+def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str, ...], kind: str,
+            sizes: dict, pdf_flag: bool) -> tuple[bytes, list[str]]:
+    """Render one file of a guide; return it and the images its body uses."""
+    from pipeline.commands.build import RenderJob, render_output
+    from pipeline.render.html import SiteInfo, page_context
+
+    lang, slug = localized.lang, localized.guide.slug
+    site = SiteInfo(settings.name, {slug: published}, pdf_sizes=sizes, pdf=pdf_flag)
+    context = page_context(localized, settings, site)
+    ext = "pdf" if kind == "pdf" else "html"
+    base_url = (settings.content_dir / lang).as_uri() + "/" if kind == "pdf" else ""
+    data = render_output(RenderJob(kind, f"{lang}/{slug}.{ext}", context, base_url))
+    return data, list(context.get("images", ()))
+
+
+def _chars(html: bytes) -> dict[str, str]:
+    """Return, per web font, the characters a page shows (to cut the web fonts)."""
+    from pipeline.render.site import used_text
+
+    return used_text([html.decode("utf-8")])
+
+
+class LazyFuture(Future):
+    """A future that runs its call in this process when the build asks for the next result."""
+
+    def __init__(self, fn, args):
+        super().__init__()
+        self.call = (fn, args)
+
+    def run(self) -> None:
+        fn, args = self.call
+        try:
+            self.set_result(fn(*args))
+        except BaseException as error:  # noqa: BLE001 - handed to the caller like a pool does
+            self.set_exception(error)
+
+
+class InlineExecutor:
+    """Run units one by one in this process (``--jobs 1``, or too little work for a pool)."""
+
+    def submit(self, fn, *args) -> Future:
+        return LazyFuture(fn, args)
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        """Nothing to stop."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+
+
+def completed(pending) -> list[Future]:
+    """Return finished futures: run the next inline one, else wait for the pool."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    lazy = next((f for f in pending if isinstance(f, LazyFuture) and not f.done()), None)
+    if lazy is not None:
+        lazy.run()
+        return [lazy]
+    return list(wait(pending, return_when=FIRST_COMPLETED)[0])
+
+
+def default_jobs() -> int:
+    """Return the number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def make_executor(jobs: int, units: int):
+    """Return a process pool of at most ``jobs`` workers, or run inline when one would do.
+
+    Workers are forked: they share the parent's imported modules and start in milliseconds;
+    WeasyPrint is imported in a worker only when it renders its first PDF.
+    """
+    workers = min(jobs, units)
+    if workers <= 1:
+        return InlineExecutor()
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_setup)
+
+
+def _worker_setup() -> None:
+    """Leave Ctrl-C to the parent, and die with it: an orphan would hold the project lock."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pool's own checks still end workers
+        pass
+    if os.getppid() == 1:  # the parent died before the call above
+        os._exit(1)
