@@ -6,6 +6,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from markdown.treeprocessors import Treeprocessor
@@ -115,9 +116,11 @@ def check_image_src(src: str) -> str:
 class _AfterInline(Treeprocessor):
     """Rewrite image paths for output/<lang>/ and isolate LTR tokens on RTL pages."""
 
-    def __init__(self, md, rendered: RenderedBody, rtl: bool, problems: list[str]):
+    def __init__(self, md, rendered: RenderedBody, rtl: bool, problems: list[str],
+                 content_dir: Path | None = None):
         super().__init__(md)
         self.rendered, self.rtl, self.problems = rendered, rtl, problems
+        self.content_dir = content_dir
 
     def run(self, root: etree.Element) -> None:
         for img in root.iter("img"):
@@ -126,17 +129,30 @@ class _AfterInline(Treeprocessor):
             except ValueError as error:
                 self.problems.append(str(error))
                 continue
+            if self.content_dir is not None and not _inside(self.content_dir, path):
+                self.problems.append(f"image {img.get('src')!r} is a link to a file outside content/")
+                continue
             self.rendered.images.append(path)
             img.set("src", "../" + path)
         if self.rtl:
             isolate_ltr(root)
 
 
-def render_body(localized: LocalizedGuide, draft_label: str = "Draft") -> RenderedBody:
-    """Render the guide's Markdown body in its language; raise RenderError for a bad image."""
+def _inside(content_dir: Path, path: str) -> bool:
+    """Tell whether a content-relative path, symlinks followed, stays inside content/."""
+    return (content_dir / path).resolve().is_relative_to(content_dir.resolve())
+
+
+def render_body(localized: LocalizedGuide, draft_label: str = "Draft",
+                content_dir: Path | None = None) -> RenderedBody:
+    """Render the guide's Markdown body in its language; raise RenderError for a bad image.
+
+    With ``content_dir``, an image that is a symlink to a file outside it is refused too.
+    """
     rendered, problems = RenderedBody(""), []
     md = create_markdown(swap_hook(localized, draft_label))
-    md.treeprocessors.register(_AfterInline(md, rendered, localized.direction == "rtl", problems),
+    rtl = localized.direction == "rtl"
+    md.treeprocessors.register(_AfterInline(md, rendered, rtl, problems, content_dir),
                                "ligetil-after-inline", 5)
     rendered.html = md.convert(localized.guide.body)
     if problems:

@@ -88,7 +88,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
     """Return the Jinja context of one guide page in one language (used by HTML and PDF)."""
     guide, lang = localized.guide, localized.lang
     gettext = translations_for(lang).gettext
-    body = render_body(localized, gettext("Machine draft"))
+    body = render_body(localized, gettext("Machine draft"), settings.content_dir)
     title, summary = _text(localized, guide.meta.get("title")), _text(localized, guide.meta.get("summary"))
     used = [t for t in localized.texts.values()]
     size = site.pdf_sizes.get((lang, guide.slug))

@@ -122,6 +122,24 @@ def iter_blocks(root: etree.Element, stash: list[str]) -> Iterator[Block | RawHt
 
 BlockHook = Callable[[list[Block | RawHtml]], None]
 
+SAFE_ATTRIBUTES = {"id", "class", "lang", "dir", "href", "src", "alt", "title", "colspan",
+                   "rowspan", "start", "data-draft"}
+SAFE_URL_RE = re.compile(r"^(?:https?:|mailto:|tel:|#|[^:]*$)", re.IGNORECASE)
+TABLE_ALIGN_RE = re.compile(r"^text-align: (?:left|right|center);$")
+
+
+class _SanitizeProcessor(Treeprocessor):
+    """Keep only harmless attributes: attr_list in a translation must not add handlers."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for name, value in list(element.attrib.items()):
+                if name == "style" and element.tag in ("th", "td") and TABLE_ALIGN_RE.match(value):
+                    continue
+                if name not in SAFE_ATTRIBUTES or (
+                        name in ("href", "src") and not SAFE_URL_RE.match(value.strip())):
+                    del element.attrib[name]
+
 
 class _BlockHookProcessor(Treeprocessor):
     """Hand the tree's blocks to a hook before inline Markdown is processed."""
@@ -141,6 +159,7 @@ def create_markdown(hook: BlockHook | None = None) -> markdown.Markdown:
     if hook is not None:
         md.treeprocessors.register(_BlockHookProcessor(md, hook), "ligetil-blocks",
                                    BLOCK_HOOK_PRIORITY)
+    md.treeprocessors.register(_SanitizeProcessor(md), "ligetil-sanitize", 1)  # after attr_list, toc
     return md
 
 
