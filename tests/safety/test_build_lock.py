@@ -1,0 +1,51 @@
+"""One run at a time: a second build waits briefly, then names the build that holds the project."""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import time
+
+from pipeline.lock import LOCK_NAME, project_lock
+from tests.safety.conftest import LIGETIL, assert_whole, cli_env
+
+WAIT = 1.0  # the build's wait, shortened so the holder is surely still running when it ends
+
+
+def wait_for_holder(project, proc: subprocess.Popen, limit: float = 30.0) -> None:
+    """Return once ``proc`` holds the project lock (its pid is in the lock file)."""
+    deadline = time.monotonic() + limit
+    lock = project / LOCK_NAME
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the first build ended before it was seen holding the lock"
+        if lock.exists() and f"(pid {proc.pid})" in lock.read_text(encoding="utf-8"):
+            return
+        time.sleep(0.01)
+    raise AssertionError("the first build never took the project lock")
+
+
+def test_a_second_build_waits_then_fails_naming_the_running_build(project, ligetil, monkeypatch):
+    from pipeline.commands import build as build_command
+    monkeypatch.setattr(build_command, "project_lock", functools.partial(project_lock, wait=WAIT))
+    holder = subprocess.Popen([str(LIGETIL), "-C", str(project), "build", "--format", "html,pdf"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env())
+    try:
+        wait_for_holder(project, holder)
+        started = time.monotonic()
+        second = ligetil(project, "build", "--format", "html", "--lang", "tr")
+        waited = time.monotonic() - started
+        assert holder.poll() is None, "the first build ended while the second waited: no contention"
+    finally:
+        out, err = holder.communicate(timeout=120)
+    assert second.code == 1
+    assert f"{LOCK_NAME}: another run holds the project lock: ligetil build (pid {holder.pid})" in second.err
+    assert waited >= WAIT
+    assert holder.returncode == 0, err
+    for path in (project / "output").rglob("*.*"):
+        assert_whole(path)
+
+
+def test_the_build_waits_only_briefly_by_default():
+    import inspect
+    wait = inspect.signature(project_lock).parameters["wait"].default
+    assert 1 <= wait <= 10
