@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from datetime import datetime, timezone
 
+import polib
 from babel import Locale
 from babel.messages.catalog import Catalog
 
@@ -49,3 +50,11 @@ def catalog_header(project: str, slug: str, lang: str, created: datetime) -> dic
 def plural_forms(lang: str) -> str:
     """Return the Plural-Forms header value for a language."""
     return Catalog(locale=Locale.parse(lang.replace("-", "_"))).plural_forms
+
+
+def empty_catalog(project: str, slug: str, lang: str, created: datetime) -> polib.POFile:
+    """Return a new, empty catalog for one guide in one language."""
+    po = polib.POFile(wrapwidth=79)
+    po.metadata = catalog_header(project, slug, lang, created)
+    po.header = f"{lang} translation of content/{slug}.md ({project})."
+    return po

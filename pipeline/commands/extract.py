@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import polib
 
 from pipeline.catalog.headers import now
 from pipeline.catalog.pofile import write_catalog
@@ -15,6 +15,9 @@ from pipeline.commands.project import CatalogSnapshot, SourceGuide, load_guides
 from pipeline.config import Settings
 from pipeline.lock import project_lock
 from pipeline.paths import pot_path
+
+if TYPE_CHECKING:  # polib is imported only by pipeline.catalog
+    import polib
 
 
 def plan_templates(settings: Settings, guides: list[SourceGuide],

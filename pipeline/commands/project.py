@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-import polib
+from typing import TYPE_CHECKING
 
 from pipeline.catalog.pofile import decode_catalog, parse_catalog
 from pipeline.config import Settings
@@ -14,6 +13,9 @@ from pipeline.fsutil import digest
 from pipeline.model import Guide, Segment
 from pipeline.paths import guide_paths, po_path
 from pipeline.source import read_guide, segment
+
+if TYPE_CHECKING:  # polib is imported only by pipeline.catalog
+    import polib
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import polib
 
-from pipeline.catalog.headers import catalog_header, now
+from pipeline.catalog.headers import empty_catalog, now
 from pipeline.catalog.memory import TranslationMemory
 from pipeline.catalog.merge import MergeReport, merge
-from pipeline.catalog.pofile import WRAP_WIDTH, write_catalog
+from pipeline.catalog.pofile import write_catalog
 from pipeline.commands import App
 from pipeline.commands.extract import plan_templates, write_templates
 from pipeline.commands.project import CatalogSnapshot, check_language, load_guides
@@ -18,13 +18,13 @@ from pipeline.config import Settings
 from pipeline.lock import project_lock
 from pipeline.paths import po_path, pot_path
 
+if TYPE_CHECKING:  # polib is imported only by pipeline.catalog
+    import polib
+
 
 def new_catalog(settings: Settings, slug: str, lang: str) -> polib.POFile:
     """Return an empty catalog with a proper header for one language."""
-    po = polib.POFile(wrapwidth=WRAP_WIDTH)
-    po.metadata = catalog_header(settings.name, slug, lang, now())
-    po.header = f"{lang} translation of content/{slug}.md ({settings.name})."
-    return po
+    return empty_catalog(settings.name, slug, lang, now())
 
 
 def build_memory(settings: Settings, lang: str, snapshot: CatalogSnapshot) -> TranslationMemory:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import polib
+from typing import TYPE_CHECKING
+
 from babel import Locale
 
 from pipeline.catalog.stats import coverage, is_draft, is_reviewed
 from pipeline.config import Settings
 from pipeline.model import Coverage, Guide, LocalizedGuide, LocalizedText, Segment
 from pipeline.source.markdown_engine import find_inline_html
+
+if TYPE_CHECKING:  # polib is imported only by pipeline.catalog
+    import polib
 
 
 def text_direction(lang: str) -> str:
