@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.catalog.pofile import decode_catalog, parse_catalog
 from pipeline.config import Settings
-from pipeline.errors import ConcurrencyError, LigetilError, raise_all
+from pipeline.errors import ConcurrencyError, ConfigError, LigetilError, raise_all
 from pipeline.fsutil import digest
 from pipeline.model import Guide, Segment
 from pipeline.paths import guide_paths, po_path
@@ -32,7 +32,8 @@ def load_guides(settings: Settings, only: str | None = None) -> list[SourceGuide
     if only is not None:
         paths = [p for p in paths if p.stem == only]
         if not paths:
-            raise LigetilError(f"no guide named {only!r} in content/", "content")
+            known = ", ".join(p.stem for p in guide_paths(settings)) or "none"
+            raise ConfigError(f"no guide named {only!r} in content/ (guides: {known})")
     loaded, errors = [], []
     for path in paths:
         try:
@@ -49,7 +50,6 @@ def check_language(settings: Settings, lang: str | None) -> list[str]:
     if lang is None:
         return list(settings.languages)
     if lang not in settings.languages:
-        from pipeline.errors import ConfigError
         known = ", ".join(settings.languages)
         raise ConfigError(f"unknown language {lang!r}; this project has: {known} "
                           "(add it to project.languages in ligetil.toml)")

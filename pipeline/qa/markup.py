@@ -81,7 +81,7 @@ def render_inline(text: str) -> str:
             if isinstance(block, Block):
                 block.element.text = text
 
-    return create_markdown(swap).convert("x")
+    return create_markdown(swap, sanitize=False).convert("x")
 
 
 @lru_cache(maxsize=4096)

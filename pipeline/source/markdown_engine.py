@@ -152,14 +152,18 @@ class _BlockHookProcessor(Treeprocessor):
         self.hook(list(iter_blocks(root, self.md.htmlStash.rawHtmlBlocks)))
 
 
-def create_markdown(hook: BlockHook | None = None) -> markdown.Markdown:
-    """Return a fresh Markdown instance with the fixed extensions and an optional hook."""
+def create_markdown(hook: BlockHook | None = None, sanitize: bool = True) -> markdown.Markdown:
+    """Return a fresh Markdown instance with the fixed extensions and an optional hook.
+
+    ``sanitize=False`` keeps unsafe attributes, for checks that must see them.
+    """
     md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                            output_format="html")
     if hook is not None:
         md.treeprocessors.register(_BlockHookProcessor(md, hook), "ligetil-blocks",
                                    BLOCK_HOOK_PRIORITY)
-    md.treeprocessors.register(_SanitizeProcessor(md), "ligetil-sanitize", 1)  # after attr_list, toc
+    if sanitize:
+        md.treeprocessors.register(_SanitizeProcessor(md), "ligetil-sanitize", 1)  # after attr_list
     return md
 
 

@@ -8,12 +8,10 @@ Compare with Translate Toolkit by hand:
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from pipeline.catalog.pofile import parse_catalog, read_catalog
 from pipeline.qa import check_catalog, erroneous_msgids

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from pipeline.commands.check import run_checks
 from pipeline.config import load_settings

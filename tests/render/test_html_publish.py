@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import polib
-import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli

@@ -1,10 +1,10 @@
-"""Hostile input the build does not yet refuse (see each test's docstring for the fix)."""
+"""A translation cannot add attributes to the page; an image symlinked out of content/ is refused."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.safety.conftest import set_msgstr, snapshot, tags_of
+from tests.safety.conftest import set_msgstr, snapshot
 from tests.safety.test_hostile_build import (BUILD_TR, PARAGRAPH, PARAGRAPH_TR, TR_PO,
                                              add_image_line, assert_no_active_content, page)
 
