@@ -57,6 +57,17 @@ def number_changed(source: str, target: str, ctx: CatalogContext) -> Iterator[st
         yield f"numbers differ from the source: {diff}"
 
 
+ATTRIBUTE_LIST_RE = re.compile(r"\{:?[ ]*[#.]?[A-Za-z][^}\n]*\}")
+
+
+@check("attribute-list", "error", "pair")
+def attribute_list(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
+    """Report attr_list syntax ({: …}) that the translation adds; the build strips it."""
+    added = set(ATTRIBUTE_LIST_RE.findall(target)) - set(ATTRIBUTE_LIST_RE.findall(source))
+    if added:
+        yield f"attribute list not in the source: {_short(' '.join(sorted(added)))}"
+
+
 @check("raw-html", "error", "pair")
 def raw_html_in_translation(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
     """Report HTML tags, comments or script in a translation: only Markdown is allowed."""

@@ -25,7 +25,7 @@ EXPECTED = [
     (17, "url-changed"), (22, "email-changed"), (27, "phone-changed"), (32, "number-changed"),
     (37, "raw-html"), (42, "unsafe-link"), (42, "url-changed"), (47, "markup"),
     (52, "whitespace"), (57, "end-punctuation"), (62, "identical"), (67, "length-ratio"),
-    (72, "plural-forms"), (83, "number-changed"),
+    (72, "plural-forms"), (83, "number-changed"), (110, "attribute-list"),
 ]
 
 
@@ -67,7 +67,7 @@ def test_erroneous_msgids_are_the_entries_with_errors(settings: Settings) -> Non
     assert erroneous_msgids(po, "ar", settings) == {
         "Læs mere på [borger.dk](https://www.borger.dk/mad).", "Skriv til madservice@kk.dk.",
         "Ring på 33 66 33 66.", "Husk dit kort.", "Se [siden om madservice](https://kk.dk/mad).",
-        "Husk dit **sygesikringskort**.", "%d dag",
+        "Husk dit **sygesikringskort**.", "%d dag", "Vi laver mad.",
     }
 
 
