@@ -10,6 +10,7 @@ must be rendered; the results are cached in the state, so a no-op build reads ha
 
 from __future__ import annotations
 
+from collections import deque
 from contextlib import nullcontext
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -80,6 +81,10 @@ class Run:
     files: dict[str, bytes] = field(default_factory=dict)  # rendered in this run
     records: dict[str, tuple[str, dict]] = field(default_factory=dict)  # path -> (dep, extra)
     pdf_bases: dict[str, str] = field(default_factory=dict)  # PDF path -> dependency before images
+    page_chars: dict[str, dict[str, str]] = field(default_factory=dict)  # page path -> characters
+    font_data: dict[str, bytes] = field(default_factory=dict)  # cut web fonts, by file
+    fonts_dep: str = ""
+    fonts_files: list[str] | None = None  # the up-to-date font files, when none is cut
     up_to_date: set[str] = field(default_factory=set)
     errors: dict[str, list] = field(default_factory=lambda: {"localize": [], "glyph": [], "render": []})
     _image_hashes: dict[str, str | None] = field(default_factory=dict)
@@ -166,7 +171,8 @@ def _wanted_languages(run: Run, slug: str) -> list[str]:
 def _guide_unit(run: Run, slug: str) -> GuideUnit:
     where, source, _ = run.inputs.sources[slug]
     catalogs = {lang: run.inputs.catalogs[(lang, slug)][:2] for lang in run.settings.languages}
-    return GuideUnit(slug, where, source, catalogs, run.settings, run.preview)
+    pages = tuple(run.chosen) if "html" in run.formats and run.in_scope(slug) else ()
+    return GuideUnit(slug, where, source, catalogs, run.settings, run.preview, pages, run.pdf_flag)
 
 
 def on_guide(run: Run, result: GuideResult) -> list[PairUnit]:
@@ -180,6 +186,7 @@ def on_guide(run: Run, result: GuideResult) -> list[PairUnit]:
     run.state.guides[slug] = {"key": run.guide_key(slug), "published": list(run.published[slug]),
                               "stubs": result.stubs}
     langs = _wanted_languages(run, slug)
+    run.page_chars.update({f"{lang}/{slug}.html": chars for lang, chars in result.chars.items()})
     for lang in langs:
         run.errors["glyph"].extend(result.glyphs.get(lang, []))
     if any(run.errors.values()):
@@ -204,33 +211,76 @@ def on_pair(run: Run, result: PairResult) -> None:
         run.records[pdf_path] = (hash_parts(run.pdf_bases[pdf_path], run.images_digest(result.images)),
                                  {"size": len(data), "images": result.images})
     if html_path in result.files:
-        run.records[html_path] = (result.page_dep, {"images": result.images, "chars": result.chars})
+        run.records[html_path] = (result.page_dep, {"images": result.images,
+                                                    "chars": run.page_chars[html_path]})
     elif result.page_fresh:
         run.up_to_date.add(html_path)
     run.files.update(result.files)
 
 
-def render_guides(run: Run, jobs: int, progress=None) -> None:
+def render_guides(run: Run, jobs: int, progress=None, then=None) -> None:
     """Localize what changed and render what is out of date, in parallel; fail once at the end.
 
     ``progress`` makes a Rich Progress; it starts after the pool forked its workers, so no
-    worker is forked while its refresh thread holds a lock.
+    worker is forked while its refresh thread holds a lock. ``then()`` is called once every
+    guide is localized and returns more tasks ``(name, fn, args)``; they go ahead of the
+    renders still waiting, so the web fonts are cut while PDFs render, not after.
     """
     todo = [slug for slug in run.inputs.sources if _use_cache(run, slug)]
-    with make_executor(jobs, len(todo) * len(run.settings.all_languages)) as executor:
-        pending = {executor.submit(localize_guide, _guide_unit(run, slug)): "guide" for slug in todo}
+    with make_executor(jobs, len(todo) * len(run.settings.all_languages) + 6) as executor:
+        pending = {executor.submit(localize_guide, _guide_unit(run, slug)): ("guide", slug) for slug in todo}
+        queue = Queue(executor, pending, 2 * max(1, jobs))
         with progress() if progress is not None and pending else nullcontext() as bar:
             task = bar.add_task("Guides", total=len(pending)) if bar is not None else None
-            while pending:
+            while True:
+                if then is not None and not queue.busy("guide"):
+                    tasks, then = ([] if any(run.errors.values()) else then()), None
+                    pending.update({executor.submit(fn, *args): ("task", name) for name, fn, args in tasks})
+                    _grow(bar, task, len(tasks))
+                queue.feed()
+                if not pending:
+                    break
                 for future in completed(pending):
-                    kind, result = pending.pop(future), _result(future)
-                    units = on_guide(run, result) if kind == "guide" else on_pair(run, result) or []
-                    pending.update({executor.submit(render_pair, unit): "pair" for unit in units})
+                    (kind, name), result = pending.pop(future), _result(future)
+                    if kind == "task":
+                        run.font_data[name] = result
+                    elif kind == "guide":
+                        units = on_guide(run, result)
+                        queue.backlog.extend(units)
+                        _grow(bar, task, len(units))
+                    else:
+                        on_pair(run, result)
                     if bar is not None:
-                        bar.update(task, advance=1, total=bar.tasks[task].total + len(units),
-                                   description=f"{result.slug}" + ("" if kind == "guide" else f" ({result.lang})"))
+                        bar.update(task, advance=1, description=_label(kind, name, result))
     for group in ("localize", "glyph", "render"):
         raise_all(_unique([restore(e) for e in run.errors[group]]))
+
+
+class Queue:
+    """Renders wait here, a few per worker in the pool, so later urgent tasks start soon."""
+
+    def __init__(self, executor, pending: dict, limit: int):
+        self.executor, self.pending, self.limit = executor, pending, limit
+        self.backlog: deque[PairUnit] = deque()
+
+    def busy(self, kind: str) -> bool:
+        return any(k == kind for k, _ in self.pending.values())
+
+    def feed(self) -> None:
+        running = sum(k == "pair" for k, _ in self.pending.values())
+        while self.backlog and running < self.limit:
+            unit = self.backlog.popleft()
+            self.pending[self.executor.submit(render_pair, unit)] = ("pair", unit.localized.guide.slug)
+            running += 1
+
+
+def _grow(bar, task, more: int) -> None:
+    if bar is not None and more:
+        bar.update(task, total=bar.tasks[task].total + more)
+
+
+def _label(kind: str, name: str, result) -> str:
+    return {"task": name, "guide": name}.get(kind) or f"{result.slug} ({result.lang})"
 
 
 def _result(future):

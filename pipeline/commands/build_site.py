@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.commands.build_incremental import Run, index_stubs
 from pipeline.commands.build_state import file_hash, hash_parts, write_state
-from pipeline.commands.build_work import _chars
+from pipeline.commands.build_work import page_chars
 from pipeline.errors import RenderError, raise_all
 from pipeline.fsutil import digest, remove_stale_temps, write_bytes_atomic, write_text_atomic
 
@@ -30,7 +30,7 @@ def _site_page(run: Run, path: str, dep: str, make_job) -> None:
         return
     data = render_output(make_job())
     run.files[path] = data
-    run.records[path] = (dep, {"chars": _chars(data)})
+    run.records[path] = (dep, {"chars": page_chars(data, None, False)})
 
 
 def render_indexes(run: Run) -> None:
@@ -103,30 +103,55 @@ def copy_css(run: Run, static_dir: Path) -> None:
     _static(run, "static/site.css", (static_dir / "site.css").read_bytes())
 
 
-def web_fonts(run: Run, pages: set[str]) -> list[str]:
-    """Cut the web fonts to the characters the pages show (when that set changed); return their files."""
+def plan_fonts(run: Run, pages: set[str]) -> list[tuple[str, object, tuple]]:
+    """Return the tasks that cut the web fonts, or none when fonts.css and its files are up to date.
+
+    The fonts cover the characters the pages show; each face is one task, the largest
+    first (Nastaliq takes seconds per weight). ``finish_fonts`` writes the CSS as
+    ``webfont_css`` does, from the cut files.
+    """
+    from pipeline.render import fonts
+
     chars: dict[str, set[str]] = {}
     for path in sorted(pages):
-        for key, text in _page_record(run, path).get("chars", {}).items():
+        record = run.page_chars.get(path) or _page_record(run, path).get("chars", {})
+        for key, text in record.items():
             chars.setdefault(key, set()).update(text)
     used = {key: "".join(sorted(found)) for key, found in sorted(chars.items())}
-    dep = hash_parts("fonts", run.inputs.common, used)
-    record = run.fresh(FONTS_CSS, dep)
-    if record and all(run.fresh(name, dep) for name in record.get("fonts", [])):
+    run.fonts_dep = hash_parts("fonts", run.inputs.common, used)
+    record = run.fresh(FONTS_CSS, run.fonts_dep)
+    if record and all(run.fresh(name, run.fonts_dep) for name in record.get("fonts", [])):
         run.up_to_date.update([FONTS_CSS, *record["fonts"]])
-        return list(record["fonts"])
-    try:
-        from pipeline.render.fonts import webfont_css
-    except ImportError:
-        css, files = NO_FONTS_CSS, []
-    else:
-        css = webfont_css(used, run.out / "fonts", "../fonts/")
-        files = sorted(f"fonts/{p.name}" for p in (run.out / "fonts").glob("*.woff2"))
-    run.files[FONTS_CSS] = css.encode("utf-8")
-    run.records[FONTS_CSS] = (dep, {"fonts": files})
-    for name in files:
-        run.records[name] = (dep, {})
-    return files
+        run.fonts_files = list(record["fonts"])
+        return []
+    run.fonts_files = None
+    faces = [(f"fonts/{font.key}-{weight}.woff2", fonts.font_path(name), used[font.key])
+             for font in fonts.ALL_WEB_FONTS if used.get(font.key, "").strip() for weight, name in font.files]
+    faces.sort(key=lambda face: -face[1].stat().st_size)
+    return [(name, fonts.subset_woff2, (path, text)) for name, path, text in faces]
+
+
+def finish_fonts(run: Run) -> list[str]:
+    """Write fonts.css for the cut faces (as ``webfont_css`` would) and return the font files."""
+    import hashlib
+
+    from pipeline.render import fonts
+
+    if run.fonts_files is not None:
+        return run.fonts_files
+    rules = []
+    for font in fonts.ALL_WEB_FONTS:
+        for weight, _ in font.files:
+            name = f"fonts/{font.key}-{weight}.woff2"
+            if name in run.font_data:
+                url = f"../{name}?v={hashlib.sha256(run.font_data[name]).hexdigest()[:10]}"
+                rules.append(fonts._face(font.family, weight, url, "woff2", swap=True))
+    run.files[FONTS_CSS] = ("\n".join(rules) + "\n").encode("utf-8")
+    run.records[FONTS_CSS] = (run.fonts_dep, {"fonts": sorted(run.font_data)})
+    for name, data in run.font_data.items():
+        run.files[name] = data
+        run.records[name] = (run.fonts_dep, {})
+    return sorted(run.font_data)
 
 
 def _format_of(name: str) -> str:
@@ -169,7 +194,8 @@ def _progress(app):
 
 def _pages(run: Run, old: set[str], full: bool) -> set[str]:
     """Return the HTML pages output/ will hold, whose characters the web fonts must cover."""
-    made = {p for p in set(run.files) | run.up_to_date if p.endswith(".html")}
+    made = {f"{lang}/{slug}.html" for lang, slug in run.wanted} | {
+        p for p in set(run.files) | run.up_to_date if p.endswith(".html")}
     return made if full else made | {p for p in old if p.endswith(".html") and p in run.state.outputs}
 
 
@@ -188,14 +214,21 @@ def run_build(app, lang: str | None, guide: str | None, formats: tuple[str, ...]
     if guide is not None and guide not in inputs.sources:
         raise LigetilError(f"no guide named {guide!r} in content/", "content")
     run = Run(settings, read_state(settings.output_dir), inputs, formats, chosen, guide, preview, force)
-    render_guides(run, jobs, _progress(app))
+    old = read_manifest(run.out)
+
+    def then() -> list:
+        """Once every guide is localized: the indexes, then the web fonts' tasks."""
+        if "html" not in formats:
+            return []
+        render_indexes(run)
+        return plan_fonts(run, _pages(run, old, full))
+
+    render_guides(run, jobs, _progress(app), then)
     images, extra = 0, []
     if "html" in formats:
-        render_indexes(run)
         images = copy_images(run)
+        extra = finish_fonts(run)
     copy_css(run, static_dir)
-    if "html" in formats:
-        extra = web_fonts(run, _pages(run, read_manifest(run.out), full))
     changed, removed = write_all(run, full, extra)
     built = len(run.records)
     made = set(run.files) | run.up_to_date | set(extra)

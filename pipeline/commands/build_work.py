@@ -47,6 +47,8 @@ class GuideUnit:
     catalogs: dict[str, tuple[str, bytes | None]]  # lang -> (display path, bytes or None)
     settings: Settings
     preview: bool
+    pages: tuple[str, ...] = ()  # languages whose page's characters the web fonts need
+    pdf_flag: bool = True  # the build makes PDFs, so pages show their size
 
 
 @dataclass
@@ -57,6 +59,7 @@ class GuideResult:
     localized: dict[str, LocalizedGuide] = field(default_factory=dict)  # published languages
     stubs: dict[str, dict] = field(default_factory=dict)
     glyphs: dict[str, list[PortableError]] = field(default_factory=dict)  # lang -> tofu errors
+    chars: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page_chars()
     errors: list[PortableError] = field(default_factory=list)
 
 
@@ -131,7 +134,50 @@ def localize_guide(unit: GuideUnit) -> GuideResult:
             result.localized[lang] = found
             result.stubs[lang] = stub_of(found)
             result.glyphs[lang] = _glyph_errors(found, segments)
+    if not result.errors:
+        _page_chars(unit, result)
     return result
+
+
+# A page shows its PDF's size ("Download PDF (41 kB)"), known only once the PDF is made.
+# The web fonts cover every character such a size can have, so a page's characters can be
+# taken from a draft rendered with any size, early, and the fonts cut while PDFs render.
+PLACEHOLDER_SIZE = 1_500_000
+SAMPLE_SIZES = (*range(1_000, 10_001, 1_000), 1_500_000, 2_500_000)
+
+
+def size_chars(lang: str) -> str:
+    """Return every character a PDF size may show in ``lang`` (digits, separators, units)."""
+    from pipeline.render.ui import file_size
+
+    return "".join(sorted({c for size in SAMPLE_SIZES for c in file_size(size, lang)}))
+
+
+def page_chars(html: bytes, lang: str | None, pdf_flag: bool) -> dict[str, str]:
+    """Return, per web font, the characters a page shows, plus any PDF size's when it shows one."""
+    from pipeline.render.fonts import web_font_key
+    from pipeline.render.site import used_text
+
+    found = {key: set(text) for key, text in used_text([html.decode("utf-8")]).items()}
+    if pdf_flag and lang is not None:
+        for key in ("latin", web_font_key(lang)):
+            found.setdefault(key, set()).update(size_chars(lang))
+    return {key: "".join(sorted(chars)) for key, chars in sorted(found.items())}
+
+
+def _page_chars(unit: GuideUnit, result: GuideResult) -> None:
+    """Draft the pages of ``unit.pages`` (with a placeholder PDF size) for their characters."""
+    published = tuple(lang for lang in unit.settings.all_languages if lang in result.localized)
+    for lang in unit.pages:
+        if lang not in result.localized:
+            continue
+        sizes = {(lang, unit.slug): PLACEHOLDER_SIZE} if unit.pdf_flag else {}
+        try:
+            html, _ = _render(result.localized[lang], unit.settings, published, "page", sizes, unit.pdf_flag)
+        except LigetilError as error:
+            result.errors.extend(portable(error))
+            return
+        result.chars[lang] = page_chars(html, lang, unit.pdf_flag)
 
 
 @dataclass(frozen=True)
@@ -159,7 +205,6 @@ class PairResult:
     images: list[str] = field(default_factory=list)
     page_dep: str = ""
     page_fresh: bool = False
-    chars: dict[str, str] = field(default_factory=dict)
     errors: list[PortableError] = field(default_factory=list)
 
 
@@ -187,7 +232,6 @@ def render_pair(unit: PairUnit) -> PairResult:
                 html, result.images = _render(localized, settings, unit.published, "page", sizes,
                                               unit.pdf_flag)
                 result.files[f"{lang}/{slug}.html"] = html
-                result.chars = _chars(html)
     except LigetilError as error:
         result.errors = portable(error)
     return result
@@ -208,19 +252,17 @@ def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str,
     return data, list(context.get("images", ()))
 
 
-def _chars(html: bytes) -> dict[str, str]:
-    """Return, per web font, the characters a page shows (to cut the web fonts)."""
-    from pipeline.render.site import used_text
-
-    return used_text([html.decode("utf-8")])
-
-
 class LazyFuture(Future):
     """A future that runs its call in this process when the build asks for the next result."""
 
     def __init__(self, fn, args):
         super().__init__()
         self.call = (fn, args)
+
+    def result(self, timeout=None):
+        if not self.done():
+            self.run()
+        return super().result(timeout)
 
     def run(self) -> None:
         fn, args = self.call
