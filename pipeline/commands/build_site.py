@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from pipeline.commands.build_incremental import Run, index_stubs
-from pipeline.commands.build_state import file_hash, hash_parts, write_state
+from pipeline.commands.build_state import STATE_FILE, file_hash, hash_parts, write_state
 from pipeline.commands.build_work import page_chars
 from pipeline.errors import RenderError, raise_all
 from pipeline.fsutil import digest, remove_stale_temps, write_bytes_atomic, write_text_atomic
@@ -167,7 +167,7 @@ def write_all(run: Run, full: bool, extra: list[str]) -> tuple[int, list[str]]:
     changed = sum(write_bytes_atomic(out / name, data) for name, data in sorted(run.files.items()))
     old = read_manifest(out)
     kept = {name for name in old if _format_of(name) not in run.formats}  # not built by this run
-    now = set(run.files) | run.up_to_date | set(extra) | kept
+    now = set(run.files) | run.up_to_date | set(extra) | kept | {STATE_FILE}
     removed = remove_stale(out, old, now) if full else []
     manifest = sorted(now if full else now | (old - set(removed)))
     write_text_atomic(out / MANIFEST, json.dumps({"files": manifest}, indent=1) + "\n")

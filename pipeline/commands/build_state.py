@@ -23,8 +23,7 @@ STATE_VERSION = 1
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # What shapes the output besides the project's files: templates, styles, UI catalogs and
 # the code that reads, checks, localizes and renders. A change in any of them rebuilds all.
-CODE_PARTS = ("render", "locale", "source", "catalog", "qa", "model.py", "config.py",
-              "commands/build.py", "commands/build_work.py")
+CODE_PARTS = ("render", "locale", "source", "catalog", "qa", "model.py", "config.py", "commands/build*.py")
 CODE_SUFFIXES = {".py", ".j2", ".css", ".po", ".html", ".svg", ".png", ".woff2"}
 
 
@@ -47,12 +46,12 @@ def code_files(package: Path = PACKAGE_DIR) -> list[Path]:
     """Return the package files whose content shapes the built output."""
     found = []
     for part in CODE_PARTS:
-        path = package / part
-        if path.is_file():
-            found.append(path)
-        elif path.is_dir():
-            found.extend(p for p in path.rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES
-                         and "__pycache__" not in p.parts)
+        for path in package.glob(part):
+            if path.is_file():
+                found.append(path)
+            elif path.is_dir():
+                found.extend(p for p in path.rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES
+                             and "__pycache__" not in p.parts)
     return sorted(found)
 
 

@@ -1,0 +1,360 @@
+"""Measure `ligetil build` on a synthetic project of N guides in five languages.
+
+The guides are the sample guides (content/*.md) with their numbers changed per copy, and
+the catalogs are the sample's reviewed translations with the same numbers changed, so every
+guide is complete in en, tr, ar and ur, in real Latin, Arabic and Urdu text. In one run it
+reports:
+
+1. the cold build's wall time ÷ (the sum of the pure Python-Markdown + WeasyPrint render
+   times of the same documents, measured here, ÷ jobs): the overhead ratio, goal ≤ 1.15;
+2. the no-op rebuild's wall time, goal ≤ 1 s;
+3. one paragraph changed in one guide (its source, then one translation): what was
+   rewritten and how long it took;
+4. the peak RSS of the build's whole process tree, goal ≤ 500 MB;
+5. `ligetil extract` and `ligetil update` beside mdpo's `md2po` on the same files.
+
+    .venv/bin/python benchmarks/build_bench.py [--guides 50] [--jobs N] [--keep DIR]
+
+Not a test: it prints figures and ratios. Wall times include starting Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+LANGS = ("en", "tr", "ar", "ur")
+NUMBER_RE = re.compile(r"[0-9]+|[\u0660-\u0669]+|[\u06f0-\u06f9]+")
+KEEP_RE = re.compile(r"^\s*(updated|phone|address|email|service):")  # not translated: left alone
+TITLE_RE = re.compile(r"^title: (.*)$", re.MULTILINE)
+
+
+def shift_numbers(text: str, seed: int) -> str:
+    """Change every number (Western, Arabic-Indic or Urdu digits) the same way for one seed."""
+    def change(match: re.Match) -> str:
+        digits = match.group(0)
+        zero = ord(digits[0]) - unicodedata.digit(digits[0])
+        value = (int("".join(str(unicodedata.digit(c)) for c in digits)) * 7 + seed * 13 + 1) % 10 ** len(digits)
+        return "".join(chr(zero + int(c)) for c in str(value).zfill(len(digits)))
+    return NUMBER_RE.sub(change, text)
+
+
+def synthetic_guide(text: str, seed: int) -> str:
+    """Return a sample guide with its numbers changed and its title numbered."""
+    lines = [line if KEEP_RE.match(line) else shift_numbers(line, seed) for line in text.split("\n")]
+    text = "\n".join(lines)
+    return TITLE_RE.sub(lambda m: f"title: {_numbered(m.group(1), seed)}", text, count=1)
+
+
+def _numbered(title: str, seed: int) -> str:
+    if title.endswith('"'):
+        return f'{title[:-1]} {seed}"'
+    return f"{title} {seed}"
+
+
+def make_project(root: Path, count: int) -> dict[str, tuple[str, int]]:
+    """Write settings and ``count`` guides; return slug -> (sample slug, seed)."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "ligetil.toml", root / "ligetil.toml")
+    shutil.copytree(REPO / "content" / "images", root / "content" / "images")
+    (root / "translations").mkdir()
+    glossary = REPO / "translations" / "glossary.csv"
+    if glossary.is_file():
+        shutil.copy(glossary, root / "translations" / "glossary.csv")
+    samples = sorted((REPO / "content").glob("*.md"))
+    made = {}
+    for number in range(count):
+        sample = samples[number % len(samples)]
+        slug = f"{sample.stem}-{number:03d}"
+        text = synthetic_guide(sample.read_text("utf-8"), number)
+        (root / "content" / f"{slug}.md").write_text(text, encoding="utf-8")
+        made[slug] = (sample.stem, number)
+    return made
+
+
+def fill_catalogs(root: Path, made: dict[str, tuple[str, int]]) -> int:
+    """Translate every entry from the sample's catalogs (numbers changed); return how many are missing."""
+    import polib
+
+    missing = 0
+    for lang in LANGS:
+        for slug, (sample, seed) in made.items():
+            source = polib.pofile(str(REPO / "translations" / lang / "LC_MESSAGES" / f"{sample}.po"))
+            table = {shift_numbers(e.msgid, seed): shift_numbers(e.msgstr, seed)
+                     for e in source if e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
+            path = root / "translations" / lang / "LC_MESSAGES" / f"{slug}.po"
+            po = polib.pofile(str(path), wrapwidth=79)
+            for entry in po:
+                found = table.get(entry.msgid)
+                if found is None and entry.msgid.endswith(f" {seed}"):
+                    base = table.get(entry.msgid[: -len(f" {seed}")])
+                    found = None if base is None else f"{base} {seed}"
+                if found is None:
+                    missing += not entry.obsolete
+                    continue
+                entry.msgstr = found
+                entry.flags = [f for f in entry.flags if f != "fuzzy"]
+                entry.previous_msgid = None
+            po.save(str(path))
+    return missing
+
+
+def ligetil(root: Path, *args: str) -> float:
+    """Run the CLI in a subprocess; return its wall time."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "pipeline", "-C", str(root), *args],
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"ligetil {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return seconds
+
+
+class TreeMemory:
+    """Sample the summed RSS of a process and all its descendants from /proc."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        self.pid, self.interval, self.peak, self.peak_procs = pid, interval, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            tree = descendants(self.pid)
+            total = sum(rss_bytes(pid) for pid in tree)
+            if total > self.peak:
+                self.peak, self.peak_procs = total, len(tree)
+            self._stop.wait(self.interval)
+
+
+def descendants(root: int) -> list[int]:
+    """Return ``root`` and every process below it."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(f"/proc/{entry.name}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def rss_bytes(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def timed_build(root: Path, *args: str) -> tuple[float, int, str]:
+    """Run `ligetil build`; return wall time, peak tree RSS and its summary line."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "-C", str(root), "build", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with TreeMemory(proc.pid) as memory:
+        out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed:\n{out}\n{err}")
+    return seconds, memory.peak, out.strip().splitlines()[-1]
+
+
+def snapshot(output: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(output).as_posix(): (p.stat().st_mtime_ns, p.stat().st_size)
+            for p in output.rglob("*") if p.is_file()}
+
+
+def rewritten(before: dict, after: dict) -> list[str]:
+    return sorted(n for n in set(before) | set(after) if before.get(n) != after.get(n))
+
+
+def pure_render_seconds(root: Path) -> tuple[float, float, int, float]:
+    """Time Python-Markdown (body) and WeasyPrint (flyer) for every published document, in here;
+    also return the time the build spends on reading catalogs, QA and localizing them."""
+    from pipeline.commands.build_work import _excluded
+    from pipeline.commands.project import CatalogSnapshot, load_guides
+    from pipeline.config import load_settings
+    from pipeline.render.body import render_body
+    from pipeline.render.html import SiteInfo, page_context
+    from pipeline.render.localize import localize
+    from pipeline.render.pdf import flyer_html, render_pdf
+    from pipeline.render.ui import render_environment
+
+    settings = load_settings(root)
+    snapshot_ = CatalogSnapshot(settings)
+    markdown = weasy = localizing = 0.0
+    count = 0
+    for source in load_guides(settings):
+        for lang in settings.all_languages:
+            started = time.perf_counter()
+            po = None if lang == settings.source_language else snapshot_.read_po(lang, source.guide.slug)
+            found = localize(source.guide, source.segments, po, lang, settings,
+                             excluded=_excluded(po, lang, settings))
+            localizing += time.perf_counter() - started
+            if found is None:
+                continue
+            started = time.perf_counter()
+            render_body(found)
+            markdown += time.perf_counter() - started
+            context = page_context(found, settings, SiteInfo(settings.name, {source.guide.slug: (lang,)}))
+            html = flyer_html(context, render_environment(lang))
+            started = time.perf_counter()
+            render_pdf(html, (settings.content_dir / lang).as_uri() + "/")
+            weasy += time.perf_counter() - started
+            count += 1
+    return markdown, weasy, count, localizing
+
+
+def font_cut_seconds(output: Path) -> float:
+    """Time cutting the six web font faces to the characters of the built pages, one by one."""
+    from pipeline.render import fonts
+    from pipeline.render.site import used_text
+
+    used = used_text([p.read_text("utf-8") for p in output.rglob("*.html")])
+    started = time.perf_counter()
+    for font in fonts.ALL_WEB_FONTS:
+        for _, name in font.files:
+            fonts.subset_woff2(fonts.font_path(name), used.get(font.key, ""))
+    return time.perf_counter() - started
+
+
+def edit_paragraph(root: Path, slug: str) -> None:
+    """Add a sentence to the first long paragraph of a guide's body."""
+    path = root / "content" / f"{slug}.md"
+    text = path.read_text("utf-8")
+    head, body = text.split("\n---\n", 1)
+    blocks = body.split("\n\n")
+    index = next(i for i, b in enumerate(blocks) if len(b) > 150 and b[0].isalpha())
+    blocks[index] += " Husk at tage dit sundhedskort med."
+    path.write_text(head + "\n---\n" + "\n\n".join(blocks), encoding="utf-8")
+
+
+def edit_translation(root: Path, lang: str, slug: str) -> None:
+    """Change one reviewed paragraph's translation in one catalog."""
+    import polib
+
+    path = root / "translations" / lang / "LC_MESSAGES" / f"{slug}.po"
+    po = polib.pofile(str(path), wrapwidth=79)
+    entry = next(e for e in po if len(e.msgid) > 150 and e.msgstr)
+    entry.msgstr = entry.msgstr.replace(" ", "  ", 1).replace("  ", " ", 1) + " 2026"
+    po.save(str(path))
+
+
+def md2po_seconds(root: Path) -> float | None:
+    """Time mdpo's md2po over the same guides (one process, one catalog), if it is installed."""
+    md2po = Path(sys.executable).with_name("md2po")
+    if not md2po.exists():
+        return None
+    started = time.perf_counter()
+    done = subprocess.run([str(md2po), str(root / "content" / "*.md"), "--po-filepath",
+                           str(root / "md2po.po"), "--save", "--quiet"], capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        print(f"md2po failed: {done.stderr.strip()[:300]}")
+        return None
+    return seconds
+
+
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())
+    load = os.getloadavg()
+    return (f"{model}; nproc {os.cpu_count()}, usable {len(os.sched_getaffinity(0))}; "
+            f"Python {platform.python_version()}; load average at start {load[0]:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--guides", type=int, default=50)
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--keep", type=Path, help="build here and keep the project")
+    args = parser.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="ligetil-bench-")) / "project"
+    if root.exists():
+        shutil.rmtree(root)
+    print(f"machine: {machine()}")
+    print(f"command: {Path(sys.executable).name} benchmarks/build_bench.py --guides {args.guides} --jobs {args.jobs}")
+    made = make_project(root, args.guides)
+    extract = ligetil(root, "extract")
+    create = ligetil(root, "update")
+    missing = fill_catalogs(root, made)
+    merge = ligetil(root, "update")
+    md2po = md2po_seconds(root)
+    words = sum(len(p.read_text("utf-8").split()) for p in (root / "content").glob("*.md"))
+    print(f"project: {args.guides} guides, {words / args.guides:.0f} words each on average, "
+          f"{len(LANGS)} target languages, {missing} untranslated entries")
+    report_extraction(extract, create, merge, md2po)
+    report_builds(root, args, made)
+
+
+def report_extraction(extract: float, create: float, merge: float, md2po: float | None) -> None:
+    print(f"(5) ligetil extract {extract:.2f} s; update creating the catalogs {create:.2f} s; "
+          f"update merging into the translated catalogs {merge:.2f} s")
+    if md2po is None:
+        print("    mdpo's md2po: not available (pip install mdpo)")
+    else:
+        print(f"    mdpo's md2po on the same files {md2po:.2f} s → extract ÷ md2po = {extract / md2po:.2f}, "
+              f"(extract + merge) ÷ md2po = {(extract + merge) / md2po:.2f}")
+
+
+def report_builds(root: Path, args, made: dict) -> None:
+    jobs = ("--jobs", str(args.jobs))
+    cold, peak, line = timed_build(root, *jobs)
+    print(f"    cold build: {line}")
+    output = root / "output"
+    before = snapshot(output)
+    noop, _, line = timed_build(root, *jobs)
+    print(f"(2) no-op rebuild {noop:.2f} s (goal ≤ 1 s); files rewritten: {len(rewritten(before, snapshot(output)))}")
+    slugs = sorted(made)
+    for label, slug, change in (
+            ("source paragraph", slugs[len(slugs) // 2], edit_paragraph),
+            ("tr translation of a paragraph", slugs[len(slugs) // 2 - 1], lambda r, s: edit_translation(r, "tr", s))):
+        before = snapshot(output)
+        change(root, slug)
+        seconds, _, line = timed_build(root, *jobs)
+        changed = rewritten(before, snapshot(output))
+        print(f"(3) one {label} changed in {slug}: {seconds:.2f} s; rewritten {len(changed)}: {', '.join(changed)}")
+    print(f"(4) peak RSS of the cold build's process tree {peak / 1e6:.0f} MB (goal ≤ 500 MB; "
+          "RSS summed over the processes, so pages forked workers share are counted in each)")
+    markdown, weasy, count, localizing = pure_render_seconds(root)
+    pure = (2 * markdown + weasy) / args.jobs  # Markdown twice: the page and the flyer
+    print(f"(1) cold build {cold:.1f} s; pure render of {count} documents: Python-Markdown {markdown:.1f} s "
+          f"(×2: page and flyer), WeasyPrint {weasy:.1f} s; ÷ {args.jobs} jobs = {pure:.1f} s; "
+          f"overhead ratio {cold / pure:.2f} (goal ≤ 1.15)")
+    fonts = font_cut_seconds(output)
+    work = pure + (fonts + localizing) / args.jobs
+    print(f"    other work the build must do: cutting the web fonts {fonts:.1f} s, reading + QA + "
+          f"localizing the catalogs {localizing:.1f} s; with them ÷ {args.jobs} jobs = {work:.1f} s → "
+          f"cold build ÷ all measured work = {cold / work:.2f}")
+    print(f"project kept in {root}" if args.keep else f"project in {root} (delete when done)")
+
+
+if __name__ == "__main__":
+    main()
