@@ -228,55 +228,79 @@ def render_guides(run: Run, jobs: int, progress=None, then=None) -> None:
     """
     todo = [slug for slug in run.inputs.sources if _use_cache(run, slug)]
     with make_executor(jobs, len(todo) * len(run.settings.all_languages) + 6) as executor:
-        pending = {executor.submit(localize_guide, _guide_unit(run, slug)): ("guide", slug) for slug in todo}
-        queue = Queue(executor, pending, 2 * max(1, jobs))
-        with progress() if progress is not None and pending else nullcontext() as bar:
-            task = bar.add_task("Guides", total=len(pending)) if bar is not None else None
-            while True:
-                if then is not None and not queue.busy("guide"):
-                    tasks, then = ([] if any(run.errors.values()) else then()), None
-                    pending.update({executor.submit(fn, *args): ("task", name) for name, fn, args in tasks})
-                    _grow(bar, task, len(tasks))
-                queue.feed()
-                if not pending:
-                    break
-                for future in completed(pending):
-                    (kind, name), result = pending.pop(future), _result(future)
-                    if kind == "task":
-                        run.font_data[name] = result
-                    elif kind == "guide":
-                        units = on_guide(run, result)
-                        queue.backlog.extend(units)
-                        _grow(bar, task, len(units))
-                    else:
-                        on_pair(run, result)
-                    if bar is not None:
-                        bar.update(task, advance=1, description=_label(kind, name, result))
+        queue = Queue(executor, 2 * max(1, jobs))
+        for slug in todo:
+            queue.submit("guide", slug, localize_guide, _guide_unit(run, slug))
+        try:
+            with progress() if progress is not None and queue.pending else nullcontext() as bar:
+                queue.bar, queue.task = bar, bar.add_task("Guides", total=len(queue.pending)) if bar else None
+                _drain(run, queue, then)
+        except BaseException:
+            executor.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: stop, do not finish the queue
+            raise
     for group in ("localize", "glyph", "render"):
         raise_all(_unique([restore(e) for e in run.errors[group]]))
 
 
-class Queue:
-    """Renders wait here, a few per worker in the pool, so later urgent tasks start soon."""
+def _drain(run: Run, queue: Queue, then) -> None:
+    """Handle results as they come, feeding renders to the pool, until nothing is left."""
+    while True:
+        if then is not None and not queue.busy("guide"):
+            tasks, then = ([] if any(run.errors.values()) else then()), None
+            for name, fn, args in tasks:
+                queue.submit("task", name, fn, *args)
+        queue.feed(stop=any(run.errors.values()))
+        if not queue.pending:
+            return
+        for future in completed(queue.pending):
+            (kind, name), result = queue.pending.pop(future), _result(future)
+            if kind == "task":
+                run.font_data[name] = result
+            elif kind == "guide":
+                queue.wait(on_guide(run, result))
+            else:
+                on_pair(run, result)
+            queue.advance(_label(kind, name, result))
 
-    def __init__(self, executor, pending: dict, limit: int):
-        self.executor, self.pending, self.limit = executor, pending, limit
+
+class Queue:
+    """The futures in the pool, and renders waiting (a few per worker) so urgent tasks start soon."""
+
+    def __init__(self, executor, limit: int):
+        self.executor, self.limit = executor, limit
+        self.pending: dict = {}  # future -> (kind, name)
         self.backlog: deque[PairUnit] = deque()
+        self.bar, self.task = None, None
+
+    def submit(self, kind: str, name: str, fn, *args) -> None:
+        self.pending[self.executor.submit(fn, *args)] = (kind, name)
+        if kind != "pair":  # renders were counted when they joined the backlog
+            self._grow(1)
+
+    def wait(self, units: list[PairUnit]) -> None:
+        self.backlog.extend(units)
+        self._grow(len(units))
+
+    def _grow(self, more: int) -> None:
+        if self.bar is not None and more:
+            self.bar.update(self.task, total=self.bar.tasks[self.task].total + more)
 
     def busy(self, kind: str) -> bool:
         return any(k == kind for k, _ in self.pending.values())
 
-    def feed(self) -> None:
+    def feed(self, stop: bool = False) -> None:
+        """Send waiting renders to the pool, up to the limit; drop them after an error."""
+        if stop:
+            self.backlog.clear()
         running = sum(k == "pair" for k, _ in self.pending.values())
         while self.backlog and running < self.limit:
             unit = self.backlog.popleft()
-            self.pending[self.executor.submit(render_pair, unit)] = ("pair", unit.localized.guide.slug)
+            self.submit("pair", unit.localized.guide.slug, render_pair, unit)
             running += 1
 
-
-def _grow(bar, task, more: int) -> None:
-    if bar is not None and more:
-        bar.update(task, total=bar.tasks[task].total + more)
+    def advance(self, label: str) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, description=label)
 
 
 def _label(kind: str, name: str, result) -> str:
