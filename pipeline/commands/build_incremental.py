@@ -19,7 +19,7 @@ from pathlib import Path
 from pipeline.commands.build_state import BuildState, common_digest, file_hash, hash_parts
 from pipeline.commands.build_work import (GuideResult, GuideUnit, PairResult, PairUnit, guide_from_stub,
                                           completed, localize_guide, make_executor, page_dep, render_pair,
-                                          restore)
+                                          restore, stop)
 from pipeline.config import Settings
 from pipeline.errors import LigetilError, RenderError, SourceError, raise_all
 from pipeline.fsutil import digest
@@ -235,8 +235,8 @@ def render_guides(run: Run, jobs: int, progress=None, then=None) -> None:
             with progress() if progress is not None and queue.pending else nullcontext() as bar:
                 queue.bar, queue.task = bar, bar.add_task("Guides", total=len(queue.pending)) if bar else None
                 _drain(run, queue, then)
-        except BaseException:
-            executor.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: stop, do not finish the queue
+        except BaseException:  # Ctrl-C or a bug: do not finish the queue
+            stop(executor)
             raise
     for group in ("localize", "glyph", "render"):
         raise_all(_unique([restore(e) for e in run.errors[group]]))

@@ -320,6 +320,14 @@ def make_executor(jobs: int, units: int):
                                initializer=_worker_setup)
 
 
+def stop(executor) -> None:
+    """Cancel what waits and end the workers now (Ctrl-C): a font cut can take seconds."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())  # shutdown forgets them
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()  # Python 3.14 has terminate_workers(); until then, the processes
+
+
 def _worker_setup() -> None:
     """Leave Ctrl-C to the parent, and die with it: an orphan would hold the project lock."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
