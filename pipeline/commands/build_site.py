@@ -205,14 +205,14 @@ def run_build(app, lang: str | None, guide: str | None, formats: tuple[str, ...]
     from pipeline.commands.build import _chosen_languages, read_manifest
     from pipeline.commands.build_incremental import read_inputs, render_guides
     from pipeline.commands.build_state import read_state
-    from pipeline.errors import LigetilError
+    from pipeline.commands.project import load_guides
 
     started = time.perf_counter()
     settings = app.settings
     inputs = read_inputs(settings, preview)
     chosen = _chosen_languages(settings, lang)
     if guide is not None and guide not in inputs.sources:
-        raise LigetilError(f"no guide named {guide!r} in content/", "content")
+        load_guides(settings, guide)  # raises the usual "no guide named" error
     run = Run(settings, read_state(settings.output_dir), inputs, formats, chosen, guide, preview, force)
     old = read_manifest(run.out)
 
