@@ -43,7 +43,7 @@ def render_indexes(run: Run) -> None:
     site = SiteInfo(settings.name, dict(sorted(run.published.items())), pdf=run.pdf_flag)
     languages = site_languages(site, settings)
     for lang in languages:
-        shown = [run.stubs[slug][lang] for slug in sorted(run.published) if lang in run.published[slug]]
+        shown = [(slug, run.stubs[slug][lang]) for slug in sorted(run.published) if lang in run.published[slug]]
         dep = hash_parts("index", run.inputs.common, lang, languages, shown, run.pdf_flag)
         _site_page(run, f"{lang}/index.html", dep, lambda lang=lang: RenderJob(
             "index", f"{lang}/index.html", index_context(lang, index_stubs(run, lang), settings, site,
@@ -67,13 +67,17 @@ def copy_images(run: Run) -> int:
     for lang, slug in sorted(run.wanted):
         for image in _page_record(run, f"{lang}/{slug}.html").get("images", ()):
             used.setdefault(image, slug)
-    errors = []
+    errors, content = [], run.settings.content_dir
     for image, slug in sorted(used.items()):
+        where = (f"content/{slug}.md", _image_line(run, slug, image))
+        if not (content / image).resolve().is_relative_to(content.resolve()):
+            # checked again here: an up-to-date page's image may have become a link since
+            errors.append(RenderError(f"image {image!r} is a link to a file outside content/", *where))
+            continue
         try:
-            data = (run.settings.content_dir / image).read_bytes()
+            data = (content / image).read_bytes()
         except OSError:
-            errors.append(RenderError(f"image {image!r} not found in content/", f"content/{slug}.md",
-                                      _image_line(run, slug, image)))
+            errors.append(RenderError(f"image {image!r} not found in content/", *where))
             continue
         _static(run, image, data)
     raise_all(errors)
