@@ -67,9 +67,16 @@ def copy_images(run: Run) -> int:
     for lang, slug in sorted(run.wanted):
         for image in _page_record(run, f"{lang}/{slug}.html").get("images", ()):
             used.setdefault(image, slug)
+    from pipeline.render.body import check_image_src
+
     errors, content = [], run.settings.content_dir
     for image, slug in sorted(used.items()):
         where = (f"content/{slug}.md", _image_line(run, slug, image))
+        try:
+            check_image_src(image)  # the state file lists them: trust no path from it
+        except ValueError as error:
+            errors.append(RenderError(str(error), *where))
+            continue
         if not (content / image).resolve().is_relative_to(content.resolve()):
             # checked again here: an up-to-date page's image may have become a link since
             errors.append(RenderError(f"image {image!r} is a link to a file outside content/", *where))
