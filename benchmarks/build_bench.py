@@ -183,7 +183,7 @@ def timed_build(root: Path, *args: str) -> tuple[float, int, str]:
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"build failed:\n{out}\n{err}")
-    return seconds, memory.peak, out.strip().splitlines()[-1]
+    return seconds, (memory.peak, memory.peak_procs), out.strip().splitlines()[-1]
 
 
 def snapshot(output: Path) -> dict[str, tuple[int, int]]:
@@ -341,7 +341,8 @@ def report_builds(root: Path, args, made: dict) -> None:
         seconds, _, line = timed_build(root, *jobs)
         changed = rewritten(before, snapshot(output))
         print(f"(3) one {label} changed in {slug}: {seconds:.2f} s; rewritten {len(changed)}: {', '.join(changed)}")
-    print(f"(4) peak RSS of the cold build's process tree {peak / 1e6:.0f} MB (goal ≤ 500 MB; "
+    print(f"(4) peak RSS of the cold build's process tree {peak[0] / 1e6:.0f} MB in {peak[1]} processes "
+          f"(goal ≤ 500 MB; "
           "RSS summed over the processes, so pages forked workers share are counted in each)")
     markdown, weasy, count, localizing = pure_render_seconds(root)
     pure = (2 * markdown + weasy) / args.jobs  # Markdown twice: the page and the flyer
