@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import os
 import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polib
@@ -152,3 +154,10 @@ def msgcat(text: str) -> str:
 def write_catalog(path: Path, po: polib.POFile) -> bool:
     """Write a catalog atomically in msgcat's format; return whether the file changed."""
     return write_text_atomic(path, format_catalog(po))
+
+
+def write_catalogs(catalogs: dict[Path, polib.POFile]) -> list[Path]:
+    """Format many catalogs at once (msgcat runs in parallel), then write them; return the changed."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        texts = list(pool.map(format_catalog, catalogs.values()))
+    return [path for path, text in zip(catalogs, texts) if write_text_atomic(path, text)]

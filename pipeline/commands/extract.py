@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline.catalog.headers import now
-from pipeline.catalog.pofile import write_catalog
+from pipeline.catalog.pofile import write_catalogs
 from pipeline.catalog.template import build_template, keep_creation_date
 from pipeline.commands import App
 from pipeline.commands.project import CatalogSnapshot, SourceGuide, load_guides
@@ -42,7 +42,7 @@ def write_templates(settings: Settings, planned: dict[Path, polib.POFile],
     """Write changed templates and remove stale ones; return what changed."""
     for path in planned:
         snapshot.verify_unchanged(path)
-    changed = [path for path, pot in planned.items() if write_catalog(path, pot)]
+    changed = write_catalogs(planned)
     for path in stale_templates(settings, planned):
         path.unlink()
         changed.append(path)

@@ -10,7 +10,7 @@ import click
 from pipeline.catalog.headers import empty_catalog, now
 from pipeline.catalog.memory import TranslationMemory
 from pipeline.catalog.merge import MergeReport, merge
-from pipeline.catalog.pofile import write_catalog
+from pipeline.catalog.pofile import write_catalogs
 from pipeline.commands import App
 from pipeline.commands.extract import plan_templates, write_templates
 from pipeline.commands.project import CatalogSnapshot, check_language, load_guides
@@ -63,7 +63,7 @@ def update(app: App, lang: str | None, prune: bool) -> tuple[list[Path], MergeRe
     for path in catalogs:
         snapshot.verify_unchanged(path)
     changed = write_templates(settings, templates, snapshot)
-    changed += [path for path, (po, _) in catalogs.items() if write_catalog(path, po)]
+    changed += write_catalogs({path: po for path, (po, _) in catalogs.items()})
     return changed, _total(report for _, report in catalogs.values())
 
 

@@ -175,5 +175,8 @@ def render_markdown(text: str) -> str:
 def collect_blocks(body: str) -> list[Block | RawHtml]:
     """Parse a Markdown body and return its blocks in document order."""
     found: list[Block | RawHtml] = []
-    create_markdown(found.extend).convert(body)
+    md = create_markdown(found.extend)
+    for later in [p for p in md.treeprocessors._priority if p.priority < BLOCK_HOOK_PRIORITY]:
+        md.treeprocessors.deregister(later.name)  # extraction needs the blocks, not the HTML
+    md.convert(body)
     return found
