@@ -116,6 +116,8 @@ def command(app: App, lang: str | None, guide: str | None, formats: str, preview
         remove_stale_temps(app.settings.output_dir)
         result = run_build(app, lang, guide, chosen, preview, jobs or default_jobs(), force, full,
                            STATIC_DIR)
+    for line in result["withheld"]:
+        app.err.print(line, markup=False)
     languages = sorted({code for code, _ in result["published"]})
     app.out.print(f"build: {result['built']} built, {result['up_to_date']} up to date, "
                   f"{result['changed']} file(s) changed, {result['removed']} stale removed in "

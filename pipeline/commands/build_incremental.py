@@ -86,6 +86,7 @@ class Run:
     fonts_dep: str = ""
     fonts_files: list[str] | None = None  # the up-to-date font files, when none is cut
     up_to_date: set[str] = field(default_factory=set)
+    withheld: list[str] = field(default_factory=list)  # translations not published for QA errors
     errors: dict[str, list] = field(default_factory=lambda: {"localize": [], "glyph": [], "render": []})
     _image_hashes: dict[str, str | None] = field(default_factory=dict)
 
@@ -183,6 +184,7 @@ def on_guide(run: Run, result: GuideResult) -> list[PairUnit]:
         return []
     run.published[slug] = tuple(lang for lang in run.settings.all_languages if lang in result.localized)
     run.stubs[slug] = result.stubs
+    run.withheld.extend(result.withheld)
     run.state.guides[slug] = {"key": run.guide_key(slug), "published": list(run.published[slug]),
                               "stubs": result.stubs}
     langs = _wanted_languages(run, slug)

@@ -245,5 +245,5 @@ def run_build(app, lang: str | None, guide: str | None, formats: tuple[str, ...]
     made = set(run.files) | run.up_to_date | set(extra)
     return {"pages": sum(p.endswith(".html") for p in made), "pdfs": sum(p.endswith(".pdf") for p in made),
             "images": images, "changed": changed, "removed": len(removed), "published": sorted(run.wanted),
-            "out": run.out, "built": built, "up_to_date": len(made) - built,
+            "out": run.out, "built": built, "up_to_date": len(made) - built, "withheld": run.withheld,
             "seconds": time.perf_counter() - started}

@@ -61,6 +61,7 @@ class GuideResult:
     glyphs: dict[str, list[PortableError]] = field(default_factory=dict)  # lang -> tofu errors
     chars: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page_chars()
     errors: list[PortableError] = field(default_factory=list)
+    withheld: list[str] = field(default_factory=list)  # "path:line: …" of entries QA refused
 
 
 def _excluded(po, lang: str, settings: Settings) -> frozenset[str]:
@@ -125,11 +126,15 @@ def localize_guide(unit: GuideUnit) -> GuideResult:
         try:
             display, data = unit.catalogs.get(lang, ("", None))
             po = None if data is None else parse_catalog(decode_catalog(data, display), display)
+            excluded = _excluded(po, lang, settings)
             found = localize(guide, segments, po, lang, settings, preview=unit.preview,
-                             excluded=_excluded(po, lang, settings))
+                             excluded=excluded)
         except LigetilError as error:
             result.errors.extend(portable(error))
             continue
+        result.withheld += [f"{display}:{entry.linenum}: not published: `ligetil check` finds an "
+                            f"error in this translation; the {settings.source_language} text is shown"
+                            for entry in (po or []) if entry.msgid in excluded and not entry.obsolete]
         if found is not None:
             result.localized[lang] = found
             result.stubs[lang] = stub_of(found)
