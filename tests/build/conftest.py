@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from projects import copy_project
 
 from pipeline.cli import cli
 
@@ -25,15 +26,6 @@ class Built:
     up_to_date: int
     changed: int
     removed: int
-
-
-def copy_project(target: Path) -> Path:
-    """Copy the sample project's settings, guides and catalogs into ``target``."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(SAMPLE / "ligetil.toml", target / "ligetil.toml")
-    shutil.copytree(SAMPLE / "content", target / "content")
-    shutil.copytree(SAMPLE / "translations", target / "translations")
-    return target
 
 
 def build(project: Path, *args: str) -> Built:

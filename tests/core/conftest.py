@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from pipeline.cli import main
-from support import FIXED_EPOCH, REPO, SETTINGS
-
-
-
-@dataclass
-class Result:
-    """What a CLI run printed and returned."""
-
-    code: int
-    out: str
-    err: str
+from projects import cli_runner, copy_project
+from support import FIXED_EPOCH, SETTINGS
 
 
 @pytest.fixture(autouse=True)
@@ -31,16 +18,7 @@ def fixed_dates(monkeypatch):
 @pytest.fixture
 def ligetil(capsys):
     """Run `ligetil ARGS` in-process in a project folder; return code and output."""
-    def run(project: Path, *args: str) -> Result:
-        capsys.readouterr()
-        try:
-            main(["-C", str(project), *args])
-            code = 0
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else 0
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-    return run
+    return cli_runner(capsys)
 
 
 @pytest.fixture
@@ -59,9 +37,4 @@ def make_project(tmp_path):
 @pytest.fixture
 def sample_project(tmp_path):
     """A copy of the repository's sample project (settings, guides, translations)."""
-    root = tmp_path / "sample"
-    root.mkdir()
-    shutil.copy(REPO / "ligetil.toml", root)
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "translations", root / "translations")
-    return root
+    return copy_project(tmp_path / "sample")

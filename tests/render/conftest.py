@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import polib
 import pytest
 from click.testing import CliRunner
+from projects import copy_project
 
 from pipeline.cli import cli
 
@@ -15,15 +15,6 @@ SAMPLE = Path(__file__).resolve().parents[2]  # /work/main: ligetil.toml, conten
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def copy_project(target: Path) -> Path:
-    """Copy the sample project's settings, guides and catalogs into ``target``."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(SAMPLE / "ligetil.toml", target / "ligetil.toml")
-    shutil.copytree(SAMPLE / "content", target / "content")
-    shutil.copytree(SAMPLE / "translations", target / "translations")
-    return target
 
 
 def run_build(project: Path, *args: str) -> Path:

@@ -8,30 +8,18 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from projects import FIXED_EPOCH, REPO, Result, cli_runner  # noqa: F401 (Result for tests)
 
-from pipeline.cli import main
 from pipeline.fsutil import TEMP_PREFIX
 
-REPO = Path(__file__).resolve().parents[2]
 LIGETIL = Path(sys.executable).with_name("ligetil")
-FIXED_EPOCH = "1764547200"  # 2025-12-01 00:00 UTC: deterministic dates
 # Two guides and two Latin-script languages keep builds short; the proofs are about writing
 # and refusing, which do not depend on the script.
 GUIDES = ("madservice", "videotolkning")
 LANGUAGES = ("en", "tr")
-
-
-@dataclass
-class Result:
-    """What a CLI run printed and returned."""
-
-    code: int
-    out: str
-    err: str
 
 
 @pytest.fixture(autouse=True)
@@ -43,16 +31,7 @@ def fixed_dates(monkeypatch):
 @pytest.fixture
 def ligetil(capsys):
     """Run `ligetil ARGS` in-process in a project folder; return code and output."""
-    def run(project: Path, *args: str) -> Result:
-        capsys.readouterr()
-        try:
-            main(["-C", str(project), *args])
-            code = 0
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else 0
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-    return run
+    return cli_runner(capsys)
 
 
 def copy_sample(root: Path, guides=GUIDES, languages=LANGUAGES) -> Path:
