@@ -49,7 +49,8 @@ def created_date(pot: polib.POFile) -> str:
 def same_entries(first: polib.POFile, second: polib.POFile) -> bool:
     """Tell whether two templates differ only in their header dates."""
     def key(pot: polib.POFile) -> list[tuple]:
-        return [(e.msgctxt, e.msgid, e.occurrences, e.comment) for e in pot]
+        # msgcat wraps long #. comments, so a comment read back has newlines where it had spaces
+        return [(e.msgctxt, e.msgid, e.occurrences, " ".join(e.comment.split())) for e in pot]
     return key(first) == key(second)
 
 

@@ -183,3 +183,14 @@ def test_translator_flags_and_comments_survive_update(make_project, ligetil):
     entry = entries(path)["Maden er god."]
     assert entry.flags == ["ligetil-ignore:number-changed"]
     assert entry.tcomment == "checked by Ayşe"
+
+
+def test_update_at_a_later_time_changes_no_byte_even_with_long_notes(make_project, ligetil, monkeypatch):
+    note = "<!-- i18n: " + "En lang note til oversætteren om, hvad ordet betyder her. " * 3 + "-->\n"
+    root = make_project({"mad": GUIDE.replace("## Sådan får du mad", note + "## Sådan får du mad")})
+    ligetil(root, "update")
+    translate_all(root)
+    before = snapshot(root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # a month later
+    assert ligetil(root, "update").code == 0
+    assert snapshot(root) == before
