@@ -121,3 +121,15 @@ def test_glossary_terms_are_rendered_as_the_glossary_says(lang):
                 if not all(stem in target for stem in stems(row[lang])):
                     misses.append(f"{path.name}:{entry.linenum}: {row['da']} → {row[lang]}")
     assert misses == []
+
+
+def test_committed_catalogs_are_what_update_writes(tmp_path, capsys):
+    """A fresh clone's `ligetil update` (the README's first command) changes no file."""
+    from projects import cli_runner, copy_project
+
+    project = copy_project(tmp_path / "sample")
+    before = {p: p.read_bytes() for p in (project / "translations").rglob("*") if p.is_file()}
+    result = cli_runner(capsys)(project, "update")
+    assert result.code == 0, result.err
+    after = {p: p.read_bytes() for p in (project / "translations").rglob("*") if p.is_file()}
+    assert [p.name for p in after if after[p] != before.get(p)] == []
