@@ -5,20 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from projects import cli_runner, copy_project
-from support import FIXED_EPOCH, SETTINGS
+from projects import copy_project
+from support import SETTINGS
 
 
 @pytest.fixture(autouse=True)
-def fixed_dates(monkeypatch):
-    """Make header dates deterministic."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-
-
-@pytest.fixture
-def ligetil(capsys):
-    """Run `ligetil ARGS` in-process in a project folder; return code and output."""
-    return cli_runner(capsys)
+def _dates(fixed_dates):
+    """Every test here runs with fixed dates."""
 
 
 @pytest.fixture

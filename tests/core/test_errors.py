@@ -42,7 +42,7 @@ def test_guide_that_is_not_utf8_names_the_line(make_project, ligetil):
 
 
 def test_unknown_language_in_settings_exits_2_naming_the_key(make_project, ligetil):
-    from conftest import SETTINGS
+    from support import SETTINGS
     root = make_project({"mad": GUIDE}, SETTINGS.replace('"ur"]', '"xx-klingon"]'))
     result = ligetil(root, "update")
     assert result.code == 2

@@ -23,15 +23,8 @@ LANGUAGES = ("en", "tr")
 
 
 @pytest.fixture(autouse=True)
-def fixed_dates(monkeypatch):
-    """Make header and PDF dates deterministic."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-
-
-@pytest.fixture
-def ligetil(capsys):
-    """Run `ligetil ARGS` in-process in a project folder; return code and output."""
-    return cli_runner(capsys)
+def _dates(fixed_dates):
+    """Every test here runs with fixed dates."""
 
 
 def copy_sample(root: Path, guides=GUIDES, languages=LANGUAGES) -> Path:
