@@ -7,9 +7,11 @@ here without any download; pass ``--package DIR`` to time an installed Argos pac
 
     .venv/bin/python benchmarks/translate_batch.py [--segments 600] [--beam 4] [--package DIR]
 
-argostranslate.translate imports stanza and minisbd, which Ligetil does not install
-(see README); they are stubbed here with Ligetil's own splitter, which the comparison needs
-anyway to be fair.
+Ligetil does not depend on argostranslate (see README); for this comparison install it beside
+Ligetil without its dependencies, ``.venv/bin/pip install --no-deps argostranslate==1.11.0``
+(``pip check`` then complains: use a scratch copy of the venv if that matters). It imports
+stanza and minisbd, which are stubbed here with Ligetil's own splitter, which the comparison
+needs anyway to be fair.
 """
 
 from __future__ import annotations
@@ -80,10 +82,14 @@ def stub_sentence_splitters() -> None:
     sys.modules.setdefault("stanza", types.ModuleType("stanza"))
 
 
-def time_argos(texts: list[str], source: str, target: str) -> float:
+def time_argos(texts: list[str], source: str, target: str, models_dir: Path) -> float:
     """Seconds for argostranslate's ``translate()``, one segment at a time, model preloaded."""
     stub_sentence_splitters()
-    import argostranslate.translate as argos_translate
+    os.environ["ARGOS_PACKAGES_DIR"] = str(models_dir)  # argostranslate reads it at import
+    try:
+        import argostranslate.translate as argos_translate
+    except ModuleNotFoundError:
+        sys.exit("argostranslate is not installed: .venv/bin/pip install --no-deps argostranslate==1.11.0")
 
     argos_translate.translate(texts[0], source, target)  # load the model outside the timing
     started = time.perf_counter()
@@ -130,20 +136,19 @@ def main() -> None:
         os.environ.setdefault("XDG_DATA_HOME", str(folder / "data"))
         os.environ.setdefault("XDG_CACHE_HOME", str(folder / "cache"))
         os.environ.setdefault("XDG_CONFIG_HOME", str(folder / "config"))
-        from pipeline.translate.packages import argos, find_route, install_file, installed_models
+        from pipeline.translate.packages import find_route, install_file, installed_models
 
         if args.package:
             models_dir = args.package.resolve().parent
         else:
             models_dir = folder / "models"
             install_file(tiny_package(folder)[0], models_dir)
-        argos(models_dir)
         model = installed_models(models_dir)[0] if not args.package else next(
             m for m in installed_models(models_dir) if m.path == args.package.resolve())
         texts = segments(args.segments)
         route = find_route([model], model.from_code, model.to_code)
         ours, batch = time_ligetil(texts, route, args.beam)
-        theirs = time_argos(texts, model.from_code, model.to_code)
+        theirs = time_argos(texts, model.from_code, model.to_code, models_dir)
     n = len(texts)
     print(f"model: {model.label} ({model.path.name}), {n} segments, beam {args.beam}")
     print(f"argostranslate translate() per segment: {theirs:7.3f} s  ({1000 * theirs / n:.2f} ms/segment)")

@@ -11,7 +11,7 @@ from pipeline.errors import ConfigError, LigetilError
 
 DIR_OPTION = click.option(
     "--models-dir", envvar="ARGOS_PACKAGES_DIR", metavar="DIR", type=click.Path(file_okay=False),
-    help="Argos package folder [env: ARGOS_PACKAGES_DIR; default: argostranslate's own].",
+    help="Argos package folder [env: ARGOS_PACKAGES_DIR; default: argostranslate's folder].",
 )
 
 
@@ -56,7 +56,7 @@ def list_models(app: App, available: bool, models_dir: str | None) -> int:
         app.out.print(line, markup=False)
     if available:
         app.out.print("in the Argos index:")
-        for item in available_models(folder):
+        for item in available_models():
             app.out.print(f"  {item.from_code}→{item.to_code}  translate-{item.from_code}_{item.to_code} {item.version}")
     return 0
 

@@ -1,22 +1,31 @@
-"""Argos Translate packages: where they live, installing them, and routes between languages."""
+"""Argos Translate packages: where they live, installing them, and routes between languages.
+
+Read and installed here, in argostranslate's own folder layout and from its index, rather than
+through the argostranslate package: its release pins stanza, which pulls PyTorch (about 6 GB)
+that Ligetil never runs, and a ``.argosmodel`` is only a zip of one folder with metadata.json.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 import threading
 import urllib.request
 import zipfile
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from types import ModuleType
 
 from pipeline.errors import TranslateError
+from pipeline.fsutil import write_bytes_atomic
 
 ENV_DIR = "ARGOS_PACKAGES_DIR"
 PIVOT = "en"  # the Argos index pairs most languages with English
 PROBE_SECONDS = 4.0
+DOWNLOAD_SECONDS = 60.0
+INDEX_BASE = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"  # argostranslate's default
 REQUIRED_FILES = ("metadata.json", "sentencepiece.model", "model/model.bin")
 
 
@@ -41,7 +50,7 @@ class InstalledModel:
         return f"{self.name} {self.version}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class AvailableModel:
     """One package listed in the Argos package index."""
 
@@ -51,39 +60,20 @@ class AvailableModel:
     size_hint: str = ""
 
 
+def data_home() -> Path:
+    """Return argostranslate's data folder: its packages and its copy of the index live there."""
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "argos-translate"
+
+
 def default_dir() -> Path:
-    """Return argostranslate's own default package folder, shared with its other users."""
-    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(data_home) / "argos-translate" / "packages"
+    """Return argostranslate's default package folder, shared with its other users."""
+    return data_home() / "packages"
 
 
 def models_dir(override: str | Path | None = None) -> Path:
     """Return the package folder: the option, else $ARGOS_PACKAGES_DIR, else the default."""
     chosen = override or os.environ.get(ENV_DIR) or default_dir()
     return Path(chosen).expanduser().resolve()
-
-
-def argos(folder: Path) -> ModuleType:
-    """Import ``argostranslate.package`` pointed at ``folder``.
-
-    argostranslate reads ARGOS_PACKAGES_DIR once, at import time (and creates that folder), so
-    the variable is set around the import and the settings are re-pointed on every call.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    before = os.environ.get(ENV_DIR)
-    os.environ[ENV_DIR] = str(folder)
-    try:
-        import argostranslate.package as package
-        from argostranslate import settings
-    finally:
-        if before is None:
-            os.environ.pop(ENV_DIR, None)
-        else:
-            os.environ[ENV_DIR] = before
-
-    settings.package_data_dir = folder
-    settings.package_dirs = [folder]
-    return package
 
 
 def _model_from(package_dir: Path) -> InstalledModel:
@@ -99,12 +89,23 @@ def _model_from(package_dir: Path) -> InstalledModel:
         raise TranslateError(f"broken Argos package ({error}); reinstall it", meta_path) from None
 
 
+def _is_translation_package(package_dir: Path) -> bool:
+    """Tell a translation package from argostranslate's other kinds (sentence splitters)."""
+    try:
+        meta = json.loads((package_dir / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True  # let _model_from name the broken file
+    return isinstance(meta, dict) and meta.get("type", "translate") == "translate" and bool(meta.get("from_code"))
+
+
 def installed_models(folder: Path) -> list[InstalledModel]:
     """Return the installed translation packages in ``folder``, sorted by language pair."""
+    if not folder.is_dir():
+        return []
     found = []
-    for package in argos(folder).get_installed_packages():
-        if getattr(package, "type", "translate") == "translate" and package.from_code:
-            found.append(_model_from(Path(package.package_path)))
+    for package_dir in folder.iterdir():
+        if package_dir.is_dir() and not package_dir.name.startswith(".") and _is_translation_package(package_dir):
+            found.append(_model_from(package_dir))
     return sorted(found)
 
 
@@ -126,20 +127,31 @@ def _check_archive(path: Path) -> str:
 
 
 def install_file(path: Path, folder: Path) -> InstalledModel:
-    """Install a ``.argosmodel`` file into ``folder``; return what was installed."""
+    """Install a ``.argosmodel`` file into ``folder`` as argostranslate would; return it.
+
+    The archive is unpacked beside its final place and moved in with one rename, so an
+    interrupted install leaves the old package (or none), never half of one.
+    """
     path = Path(path)
     if not path.is_file():
         raise TranslateError("no such file", path)
     top = _check_archive(path)
-    package = argos(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".ligetil-install-", dir=folder))
     try:
-        package.install_from_path(path)
-    except ModuleNotFoundError as error:
-        # After extracting, argostranslate clears a cache in argostranslate.translate, which
-        # imports stanza/minisbd; we install without them (see README), so there is no cache.
-        if error.name not in {"stanza", "minisbd", "spacy", "argostranslate.translate"}:
-            raise
-    return _model_from(folder / top)
+        with zipfile.ZipFile(path) as archive:
+            archive.extractall(staging)
+        model = _model_from(staging / top)  # refuse a broken package before it replaces a good one
+        target = folder / top
+        old = staging / "previous"
+        if target.exists():
+            os.replace(target, old)
+        os.replace(staging / top, target)
+    except (OSError, zipfile.BadZipFile) as error:
+        raise TranslateError(f"cannot install the package: {error}", path) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return replace(model, path=target)
 
 
 def find_route(models: list[InstalledModel], source: str, target: str) -> tuple[InstalledModel, ...]:
@@ -189,49 +201,85 @@ def _probe(url: str, seconds: float) -> str | None:
     return outcome[0] if outcome else f"no answer within {seconds:g} s"
 
 
-def available_models(folder: Path, refresh: bool = True) -> list[AvailableModel]:
-    """Return the packages in the Argos index, downloading the index first when ``refresh``.
+def index_url() -> str:
+    """Return the package index address: $ARGOS_PACKAGE_INDEX (as argostranslate reads it) or the default."""
+    return os.environ.get("ARGOS_PACKAGE_INDEX", INDEX_BASE) + "index.json"
 
-    Fails fast when offline, instead of argostranslate's long DNS wait and RecursionError.
-    """
-    package = argos(folder)
-    from argostranslate import settings
 
-    if refresh or not Path(settings.local_package_index).is_file():
-        problem = _probe(settings.remote_package_index, PROBE_SECONDS)
+def local_index() -> Path:
+    """Return where argostranslate (and so Ligetil) keeps the downloaded index."""
+    return data_home() / "index.json"
+
+
+def _download(url: str) -> bytes:
+    """Return the body at ``url``, or raise TranslateError naming it."""
+    try:
+        request = urllib.request.Request(url, headers={"User-Agent": "ligetil"})
+        with urllib.request.urlopen(request, timeout=DOWNLOAD_SECONDS) as response:
+            return response.read()
+    except Exception as error:  # any failure is "cannot download" to the user
+        raise TranslateError(f"download failed: {getattr(error, 'reason', error)}", url) from None
+
+
+def _index_entries(refresh: bool) -> list[dict]:
+    """Return the index's package entries, downloading the index first when ``refresh``."""
+    path = local_index()
+    if refresh or not path.is_file():
+        problem = _probe(index_url(), PROBE_SECONDS)
         if problem:
             raise TranslateError(
                 f"cannot reach the Argos package index ({problem}); when offline, install from a "
                 "file: ligetil models install path/to/translate-da_en.argosmodel"
             )
-        package.update_package_index()
-    if not Path(settings.local_package_index).is_file():
-        raise TranslateError("could not download the Argos package index", settings.remote_package_index)
+        write_bytes_atomic(path, _download(index_url()))
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise TranslateError(f"unreadable Argos package index ({error}); run ligetil models list --available", path) from None
+    if not isinstance(entries, list):
+        raise TranslateError("the Argos package index is not a list of packages", path)
+    return [e for e in entries if isinstance(e, dict) and e.get("type", "translate") == "translate"
+            and e.get("from_code") and e.get("to_code")]
+
+
+def available_models(refresh: bool = True) -> list[AvailableModel]:
+    """Return the packages in the Argos index, downloading the index first when ``refresh``.
+
+    Fails fast when offline, instead of a long DNS wait.
+    """
     return sorted(
-        AvailableModel(p.from_code, p.to_code, p.package_version)
-        for p in package.get_available_packages()
-        if p.type == "translate" and p.from_code and p.to_code
+        AvailableModel(str(e["from_code"]), str(e["to_code"]), str(e.get("package_version", "")))
+        for e in _index_entries(refresh)
     )
 
 
 def install_pair(source: str, target: str, folder: Path) -> list[InstalledModel]:
     """Download and install the index's package(s) for ``source``→``target``, pivoting via English."""
-    available_models(folder, refresh=True)  # fails fast when offline
-    index = [p for p in argos(folder).get_available_packages() if p.type == "translate"]
+    index = _index_entries(refresh=True)  # fails fast when offline
     for pairs in ([(source, target)], [(source, PIVOT), (PIVOT, target)]):
-        chosen = [next((p for p in index if (p.from_code, p.to_code) == pair), None) for pair in pairs]
+        chosen = [next((e for e in index if (e["from_code"], e["to_code"]) == pair), None) for pair in pairs]
         if all(chosen):
-            return [_download_and_install(p, folder) for p in chosen]
+            return [_download_and_install(entry, folder) for entry in chosen]
     raise TranslateError(f"the Argos index has no package for {source}→{target}, directly or via {PIVOT}")
 
 
-def _download_and_install(available, folder: Path) -> InstalledModel:
-    """Download one index package and install it from the downloaded file."""
-    try:
-        path = available.download()
-    except Exception as error:  # argostranslate raises a bare Exception on failed downloads
-        raise TranslateError(f"download of translate-{available.from_code}_{available.to_code} failed: {error}") from None
-    try:
-        return install_file(Path(path), folder)
-    finally:
-        Path(path).unlink(missing_ok=True)
+def _download_and_install(entry: dict, folder: Path) -> InstalledModel:
+    """Download one index package (its first working link) and install it from the file."""
+    name = f"translate-{entry['from_code']}_{entry['to_code']}"
+    links = [link for link in entry.get("links", []) if str(link).startswith(("https://", "http://"))]
+    if not links:
+        raise TranslateError(f"the Argos index lists no download for {name}")
+    problems = []
+    for link in links:
+        try:
+            data = _download(str(link))
+            break
+        except TranslateError as error:
+            problems.append(str(error))
+    else:
+        raise TranslateError(f"download of {name} failed: {'; '.join(problems)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".ligetil-download-", dir=folder) as temp:
+        path = Path(temp) / f"{name}.argosmodel"
+        path.write_bytes(data)
+        return install_file(path, folder)

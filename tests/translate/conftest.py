@@ -36,7 +36,7 @@ class TinyPackages:
 
 @pytest.fixture(scope="session", autouse=True)
 def argos_home(tmp_path_factory):
-    """Keep argostranslate's import-time folders out of the real home directory."""
+    """Keep the Argos folders (packages, index) out of the real home directory."""
     home = tmp_path_factory.mktemp("argos-home")
     saved = {k: os.environ.get(k) for k in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ARGOS_PACKAGES_DIR")}
     for key in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):

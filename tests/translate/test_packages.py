@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import json
+import shutil
+import threading
 import time
 import zipfile
 
@@ -53,16 +58,56 @@ def test_a_missing_route_names_the_exact_install_commands():
         find_route([], "da", "tr")
 
 
-def test_the_index_fails_fast_when_offline(models_dir, monkeypatch):
-    from argostranslate import settings
-
-    packages.argos(models_dir)
-    monkeypatch.setattr(settings, "remote_package_index", "http://127.0.0.1:9/index.json")
-    monkeypatch.setattr(settings, "local_package_index", models_dir.parent / "no-index.json")
+def test_the_index_fails_fast_when_offline(models_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     started = time.monotonic()
     with pytest.raises(TranslateError, match="cannot reach the Argos package index.*argosmodel"):
-        packages.available_models(models_dir)
+        packages.available_models()
     assert time.monotonic() - started < packages.PROBE_SECONDS + 1
+    assert not packages.local_index().exists()
+
+
+@pytest.fixture
+def index_server(tmp_path, tiny_packages, monkeypatch):
+    """Serve an Argos index and the tiny packages on loopback, as the real index would."""
+    served = tmp_path / "served"
+    served.mkdir()
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=served))
+    base = f"http://127.0.0.1:{server.server_port}/"
+    entries = []
+    for source, target, version, file in (("da", "en", "1.9", tiny_packages.da_en), ("en", "tr", "1.5", tiny_packages.en_tr)):
+        shutil.copy(file, served / file.name)
+        entries.append({"type": "translate", "from_code": source, "to_code": target,
+                        "package_version": version, "links": [base + file.name]})
+    entries.append({"type": "sbd", "from_code": "da", "links": [base + "nothing"]})
+    (served / "index.json").write_text(json.dumps(entries), encoding="utf-8")
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", base)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+
+
+def test_a_pair_is_downloaded_through_english_from_the_index(index_server, models_dir):
+    listed = packages.available_models()
+    assert [(m.from_code, m.to_code, m.version) for m in listed] == [("da", "en", "1.9"), ("en", "tr", "1.5")]
+    assert json.loads(packages.local_index().read_text(encoding="utf-8"))[0]["from_code"] == "da"
+    done = packages.install_pair("da", "tr", models_dir)
+    assert [m.label for m in done] == ["translate-da_en 1.9", "translate-en_tr 1.5"]
+    assert installed_models(models_dir) == done
+    assert sorted(p.name for p in models_dir.iterdir()) == sorted(m.path.name for m in done)
+
+
+def test_reinstalling_replaces_the_package_whole(models_dir, tiny_packages):
+    first = install_file(tiny_packages.da_en, models_dir)
+    (first.path / "stray.txt").write_text("left from an old version", encoding="utf-8")
+    again = install_file(tiny_packages.da_en, models_dir)
+    assert again == first
+    assert not (again.path / "stray.txt").exists()
+    assert [p.name for p in models_dir.iterdir()] == [first.path.name]
 
 
 def test_a_dns_hang_is_cut_short(monkeypatch):
