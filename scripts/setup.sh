@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages and the Python environment Ligetil needs (idempotent).
 # Usage: scripts/setup.sh [--test]   (--test adds Chromium and the test libraries)
+# Python packages come from the lock only (requirements/*.txt, hash-checked): every machine
+# gets the same versions. scripts/lock.sh rewrites the lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,10 +13,10 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # Nastaliq Urdu fonts; pango/harfbuzz: WeasyPrint; poppler-utils: pdftotext/pdffonts/pdftoppm.
 packages=(python3 python3-venv python3-pip gettext fonts-noto-core poppler-utils
           libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info)
-extras=""
+lock=requirements/runtime.txt
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium)   # headless browser for axe-core accessibility tests
-  extras="[test]"
+  lock=requirements/test.txt
 fi
 
 missing=()
@@ -31,8 +33,8 @@ fi
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".${extras}"
-# argostranslate pins stanza, which pulls torch with CUDA (~6 GB) that Ligetil never uses:
-# install it without dependencies; pyproject.toml lists the parts we use (ctranslate2, ...).
-.venv/bin/python -m pip install -q --no-deps "argostranslate==1.11.*"
+echo "Installing the locked Python packages ($lock)"
+.venv/bin/python -m pip install -q --require-hashes --no-deps -r "$lock"
+# Ligetil itself, editable, built with the locked setuptools (no unlocked build environment).
+.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+.venv/bin/python -m pip check
