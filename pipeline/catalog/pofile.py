@@ -63,6 +63,14 @@ def _line_of(text: str, needle: str) -> int | None:
     return None
 
 
+def header_field_line(path: Path, field: str) -> int | None:
+    """Return the line of a header field (``Plural-Forms``) in a catalog file, for messages."""
+    try:
+        return _line_of(path.read_text(encoding="utf-8", errors="replace"), f'"{field}:')
+    except OSError:
+        return None
+
+
 def nplurals(po: polib.POFile) -> int:
     """Return the number of plural forms the header declares (2 when absent)."""
     found = _PLURAL_FORMS_RE.match(po.metadata.get("Plural-Forms", "nplurals=2; plural=n != 1;"))

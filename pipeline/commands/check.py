@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 
 import click
 
-from pipeline.catalog.pofile import read_catalog
+from pipeline.catalog.pofile import header_field_line, read_catalog
 from pipeline.commands import App
 from pipeline.config import Settings
 from pipeline.errors import CatalogError, ConfigError, SourceError
 from pipeline.model import Issue
 from pipeline.paths import guide_paths, po_path
-from pipeline.qa import REGISTRY, check_catalog, check_source, count, file_issue, validate_check_settings
+from pipeline.qa import (REGISTRY, CatalogHeader, check_catalog, check_project, check_source, count,
+                         file_issue, validate_check_settings)
 from pipeline.source.reader import read_guide
 from pipeline.source.segment import segment
 
@@ -25,6 +26,7 @@ class Report:
     issues: list[Issue] = field(default_factory=list)
     guides: int = 0
     catalogs: int = 0
+    headers: list[CatalogHeader] = field(default_factory=list)
 
 
 def _source(path, settings: Settings, report: Report) -> None:
@@ -49,6 +51,29 @@ def _catalog(slug: str, lang: str, settings: Settings, report: Report) -> None:
         report.issues += file_issue(error, settings, lang, slug)
         return
     report.issues += check_catalog(po, lang, slug, display, settings)
+    report.headers.append(_header(po.metadata.get("Plural-Forms", ""), path, lang, slug, display))
+
+
+def _header(rule: str, path, lang: str, slug: str, display: str) -> CatalogHeader:
+    """Return the header facts the project checks compare."""
+    return CatalogHeader(lang, slug, display, rule, header_field_line(path, "Plural-Forms") if rule else None)
+
+
+def _other_headers(settings: Settings, languages: tuple[str, ...], checked: set[str]) -> list[CatalogHeader]:
+    """Read the headers of the catalogs ``--guide`` left out, to compare the checked ones with."""
+    found = []
+    for path in guide_paths(settings):
+        for lang in languages:
+            po_file = po_path(settings, lang, path.stem)
+            if path.stem in checked or not po_file.is_file():
+                continue
+            display = settings.relative(po_file)
+            try:
+                po = read_catalog(po_file, display)
+            except CatalogError:
+                continue  # reported when that guide is checked
+            found.append(_header(po.metadata.get("Plural-Forms", ""), po_file, lang, path.stem, display))
+    return found
 
 
 def _languages(settings: Settings, lang: str | None) -> tuple[bool, tuple[str, ...]]:
@@ -76,6 +101,10 @@ def run_checks(settings: Settings, lang: str | None = None, guide: str | None = 
             _source(path, settings, report)
         for code in languages:
             _catalog(path.stem, code, settings, report)
+    others = _other_headers(settings, languages, {p.stem for p in paths}) if guide else []
+    report.issues += check_project([h for h in report.headers if h.plural_forms] +
+                                   [h for h in others if h.plural_forms], settings,
+                                   only_guides={p.stem for p in paths})
     return report
 
 

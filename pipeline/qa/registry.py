@@ -9,7 +9,7 @@ from pipeline.config import Settings
 from pipeline.errors import ConfigError
 from pipeline.model import Severity
 
-Scope = Literal["source", "pair", "entry", "file"]
+Scope = Literal["source", "pair", "entry", "file", "project"]
 IGNORE_FLAG = "ligetil-ignore:"
 
 

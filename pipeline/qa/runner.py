@@ -11,7 +11,8 @@ from pipeline.catalog.entries import Catalog, EntryView, declared_nplurals, entr
 from pipeline.config import Settings
 from pipeline.errors import LigetilError
 from pipeline.model import Guide, Issue, Segment, SourceLocation
-from pipeline.qa import source_checks, translation_checks  # noqa: F401  (registers the checks)
+from pipeline.qa import project_checks, source_checks, translation_checks  # noqa: F401  (registers the checks)
+from pipeline.qa.project_checks import CatalogHeader
 from pipeline.qa.registry import Check, check, checks_for, ignored_codes, is_enabled, severity_of
 from pipeline.qa.translation_checks import CatalogContext
 
@@ -52,8 +53,8 @@ def catalog_context(po: Catalog, lang: str, settings: Settings) -> CatalogContex
 def plural_count(po: Catalog, lang: str) -> int:
     """Return the catalog's number of plural forms: its header's, else Babel's for the language.
 
-    The header wins because tools disagree for some languages (Babel gives Turkish one form,
-    Weblate two) and the catalog's own plural expression is what gettext will evaluate.
+    The header wins because tools and versions disagree for some languages (Babel before 2.19
+    gave Turkish one form, later two) and the catalog's own expression is what gettext evaluates.
     """
     declared = declared_nplurals(po)
     if declared:
@@ -105,6 +106,18 @@ def check_catalog(po: Catalog, lang: str, guide_slug: str | None, display_path: 
             found.append(Issue(SourceLocation(display_path, entry.line), item.code,
                                severity_of(item.code, settings), prefix + message,
                                lang=lang, guide=guide_slug, msgid=entry.msgid))
+    return found
+
+
+def check_project(headers: list[CatalogHeader], settings: Settings, only_guides: set[str]) -> list[Issue]:
+    """Run every enabled project check over the catalogs' headers; report on ``only_guides``."""
+    found = []
+    for item in checks_for("project", settings):
+        for header, message in item.func(headers):
+            if header.guide in only_guides:
+                found.append(Issue(SourceLocation(header.display, header.line), item.code,
+                                   severity_of(item.code, settings), message, lang=header.lang,
+                                   guide=header.guide))
     return found
 
 

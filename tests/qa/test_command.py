@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.catalog.headers import plural_forms
 from pipeline.cli import main
 
 FAULTS = Path(__file__).parent / "fixtures" / "faults.po"
@@ -110,3 +111,44 @@ def test_list_shows_every_code(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert done.value.code == 0
     assert sorted(line.split()[0] for line in out.splitlines()) == sorted(REGISTRY)
+
+
+def _tr_catalog(root: Path, slug: str, rule: str) -> Path:
+    """Write a Turkish catalog of ``slug`` whose header states ``rule``."""
+    path = root / "translations" / "tr" / "LC_MESSAGES" / f"{slug}.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'msgid ""\nmsgstr ""\n"Language: tr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                    f'"Plural-Forms: {rule}\\n"\n\nmsgid "Mad"\nmsgstr "Yemek"\n', encoding="utf-8")
+    return path
+
+
+def test_a_catalog_with_another_plural_rule_than_its_language_siblings_is_named(tmp_path: Path, capsys) -> None:
+    root = project(tmp_path)
+    (root / "ligetil.toml").write_text(SETTINGS.replace('["en", "ar"]', '["en", "tr"]'), encoding="utf-8")
+    for slug in ("a", "b", "c"):
+        (root / "content" / f"{slug}.md").write_text("---\ntitle: Mad\n---\n# Mad\n", encoding="utf-8")
+    for slug, rule in (("a", "nplurals=2; plural=(n != 1);"), ("b", "nplurals=2; plural=(n != 1);"),
+                       ("c", "nplurals=1; plural=0;")):
+        _tr_catalog(root, slug, rule)
+    code, out, _ = run(root, capsys, "--lang", "tr")
+    found = [line for line in out.splitlines() if "plural-forms-mismatch" in line]
+    assert code == 0 and found == [
+        "translations/tr/LC_MESSAGES/c.po:5: warning plural-forms-mismatch: Plural-Forms "
+        "'nplurals=1; plural=0;' differ from the other tr catalogs ('nplurals=2; plural=(n != 1);' in 2 "
+        "of 3, e.g. translations/tr/LC_MESSAGES/a.po); give every tr catalog the same rule in its "
+        f"header (Babel's: {plural_forms('tr')!r}) and check the plural entries; ligetil update never "
+        "changes a header"]
+    assert run(root, capsys, "--guide", "c", "--lang", "tr")[1].count("plural-forms-mismatch") == 1
+    assert "plural-forms-mismatch" not in run(root, capsys, "--guide", "a", "--lang", "tr")[1]
+    _tr_catalog(root, "c", "nplurals=2;  plural=(n != 1)")  # the same rule, spaced differently
+    assert "plural-forms-mismatch" not in run(root, capsys, "--lang", "tr")[1]
+
+
+def test_update_keeps_a_translators_plural_rule(tmp_path: Path, capsys) -> None:
+    root = project(tmp_path)
+    (root / "ligetil.toml").write_text(SETTINGS.replace('["en", "ar"]', '["en", "tr"]'), encoding="utf-8")
+    path = _tr_catalog(root, "madservice", "nplurals=1; plural=0;")
+    with pytest.raises(SystemExit) as done:
+        main(["-C", str(root), "update", "--lang", "tr"])
+    assert done.value.code == 0
+    assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in path.read_text(encoding="utf-8")
