@@ -198,9 +198,8 @@ def rewritten(before: dict, after: dict) -> list[str]:
 def pure_render_seconds(root: Path) -> tuple[float, float, int, float]:
     """Time Python-Markdown (body) and WeasyPrint (flyer) for every published document, in here;
     also return the time the build spends on reading catalogs, QA and localizing them."""
-    from pipeline.commands.build_work import _excluded
-    from pipeline.commands.project import CatalogSnapshot, load_guides
     from pipeline.config import load_settings
+    from pipeline.project import CatalogSnapshot, load_guides, publication
     from pipeline.render.body import render_body
     from pipeline.render.html import SiteInfo, page_context
     from pipeline.render.localize import localize
@@ -215,10 +214,10 @@ def pure_render_seconds(root: Path) -> tuple[float, float, int, float]:
         for lang in settings.all_languages:
             started = time.perf_counter()
             po = None if lang == settings.source_language else snapshot_.read_po(lang, source.guide.slug)
-            found = localize(source.guide, source.segments, po, lang, settings,
-                             excluded=_excluded(po, lang, settings))
+            decided = publication(source.segments, po, lang, settings)
+            found = localize(source.guide, source.segments, po, lang, settings, excluded=decided.refused)
             localizing += time.perf_counter() - started
-            if found is None:
+            if not decided.publishable:
                 continue
             started = time.perf_counter()
             render_body(found)

@@ -13,6 +13,7 @@ from pipeline.config import Settings
 from pipeline.errors import CatalogError, ConfigError, SourceError
 from pipeline.model import Issue
 from pipeline.paths import guide_paths, po_path
+from pipeline.project import chosen_languages
 from pipeline.qa import (REGISTRY, CatalogHeader, check_catalog, check_project, check_source, count,
                          file_issue, validate_check_settings)
 from pipeline.source.reader import read_guide
@@ -78,14 +79,9 @@ def _other_headers(settings: Settings, languages: tuple[str, ...], checked: set[
 
 def _languages(settings: Settings, lang: str | None) -> tuple[bool, tuple[str, ...]]:
     """Return (check the source?, target languages) for ``--lang``."""
-    if lang is None:
-        return True, settings.languages
-    if lang == settings.source_language:
-        return True, ()
-    if lang not in settings.languages:
-        known = ", ".join(settings.all_languages)
-        raise ConfigError(f"--lang {lang}: not a language of this project (known: {known})")
-    return False, (lang,)
+    chosen = chosen_languages(settings, lang, source=True)
+    with_source = lang is None or lang == settings.source_language
+    return with_source, tuple(code for code in chosen if code != settings.source_language)
 
 
 def run_checks(settings: Settings, lang: str | None = None, guide: str | None = None) -> Report:

@@ -11,7 +11,7 @@ from pipeline.catalog.headers import now
 from pipeline.catalog.pofile import write_catalogs
 from pipeline.catalog.template import build_template, keep_creation_date
 from pipeline.commands import App
-from pipeline.commands.project import CatalogSnapshot, SourceGuide, load_guides
+from pipeline.project import CatalogSnapshot, SourceGuide, load_guides
 from pipeline.config import Settings
 from pipeline.lock import project_lock
 from pipeline.paths import pot_path

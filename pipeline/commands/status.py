@@ -8,9 +8,9 @@ from dataclasses import asdict, dataclass
 import click
 from rich.table import Table
 
-from pipeline.catalog.stats import count_entries, coverage
+from pipeline.catalog.stats import count_entries
 from pipeline.commands import App
-from pipeline.commands.project import CatalogSnapshot, check_language, load_guides
+from pipeline.project import CatalogSnapshot, chosen_languages, load_guides, publication
 from pipeline.paths import po_path
 
 
@@ -26,9 +26,9 @@ class StatusRow:
     untranslated: int
     obsolete: int
     words: int
-    reviewed_words: int
+    reviewed_words: int  # after entries with check errors count as untranslated, as the build does
     reviewed: float
-    publishable: bool
+    publishable: bool  # exactly what `ligetil build` decides
     catalog: str | None
 
 
@@ -39,10 +39,11 @@ def status_rows(app: App, lang: str | None) -> list[StatusRow]:
     rows = []
     for item in load_guides(settings):
         distinct = len({s.msgid for s in item.segments})
-        for code in check_language(settings, lang):
+        for code in chosen_languages(settings, lang):
             po = snapshot.read_po(code, item.guide.slug)
             counts = count_entries(po) if po else None
-            cover = coverage(item.segments, po)
+            decided = publication(item.segments, po, code, settings)
+            cover = decided.coverage
             rows.append(StatusRow(
                 guide=item.guide.slug, lang=code, entries=distinct,
                 translated=counts.translated if counts else 0,
@@ -51,7 +52,7 @@ def status_rows(app: App, lang: str | None) -> list[StatusRow]:
                 obsolete=counts.obsolete if counts else 0,
                 words=cover.words, reviewed_words=cover.reviewed_words,
                 reviewed=round(cover.ratio, 4),
-                publishable=cover.ratio >= settings.min_reviewed,
+                publishable=decided.publishable,
                 catalog=settings.relative(po_path(settings, code, item.guide.slug)) if po else None,
             ))
     return rows

@@ -11,7 +11,7 @@ import click
 from pipeline.catalog.drafts import Pending, apply_drafts, pending
 from pipeline.catalog.pofile import write_catalog
 from pipeline.commands import App
-from pipeline.commands.project import CatalogSnapshot, check_language
+from pipeline.project import CatalogSnapshot, chosen_languages
 from pipeline.config import Settings
 from pipeline.errors import ConfigError
 from pipeline.lock import project_lock
@@ -77,7 +77,7 @@ def translate(app: App, lang: str, guide: str | None, dry_run: bool, beam: int,
     Returns (drafts made, entries pending, changed files, refused entries).
     """
     settings = app.settings
-    check_language(settings, lang)
+    chosen_languages(settings, lang)
     snapshot = CatalogSnapshot(settings)
     catalogs = {path: snapshot.read(path) for path in catalog_paths(settings, lang, guide)}
     todo = {path: pending(po) for path, po in catalogs.items()}

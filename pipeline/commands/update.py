@@ -13,7 +13,7 @@ from pipeline.catalog.merge import MergeReport, merge
 from pipeline.catalog.pofile import write_catalogs
 from pipeline.commands import App
 from pipeline.commands.extract import plan_templates, write_templates
-from pipeline.commands.project import CatalogSnapshot, check_language, load_guides
+from pipeline.project import CatalogSnapshot, chosen_languages, load_guides
 from pipeline.config import Settings
 from pipeline.lock import project_lock
 from pipeline.paths import po_path, pot_path
@@ -55,7 +55,7 @@ def plan_catalogs(settings: Settings, templates: dict[Path, polib.POFile], langs
 def update(app: App, lang: str | None, prune: bool) -> tuple[list[Path], MergeReport]:
     """Run extract and merge; write only after everything merged; return changed files."""
     settings = app.settings
-    langs = check_language(settings, lang)
+    langs = chosen_languages(settings, lang)
     snapshot = CatalogSnapshot(settings)
     guides = load_guides(settings)
     templates = plan_templates(settings, guides, snapshot)

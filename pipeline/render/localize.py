@@ -38,26 +38,19 @@ def _text(seg: Segment, entry: polib.POEntry | None, lang: str, source: str,
     return LocalizedText(seg.msgid, source, "source")
 
 
-def _publishable(cov: Coverage, settings: Settings, preview: bool) -> bool:
-    if preview:  # a preview shows what would be published once the drafts are reviewed
-        return cov.words == 0 or (cov.reviewed_words + cov.draft_words) / cov.words >= settings.min_reviewed
-    return cov.ratio >= settings.min_reviewed
-
-
 def localize(guide: Guide, segments: list[Segment], po: polib.POFile | None, lang: str,
              settings: Settings, *, preview: bool = False,
-             excluded: frozenset[str] = frozenset()) -> LocalizedGuide | None:
-    """Return the guide's published texts in ``lang``, or None when it is not published.
+             excluded: frozenset[str] = frozenset()) -> LocalizedGuide:
+    """Return the guide's texts in ``lang``: reviewed translations, else the source text.
+
+    Whether the result is published at all is decided once, by ``pipeline.project.publication``.
 
     Args:
         guide, segments: the source guide and its segments.
         po: the guide's catalog in ``lang`` (None when there is none).
         lang: the page language; for the source language every text is its msgid.
-        preview: publish fuzzy drafts too (marked as drafts).
+        preview: show fuzzy drafts too (marked as drafts).
         excluded: msgids with QA errors; they are treated as untranslated.
-
-    Returns:
-        None when the reviewed share of words is below ``settings.min_reviewed``.
     """
     direction = text_direction(lang)
     if lang == settings.source_language:
@@ -65,10 +58,7 @@ def localize(guide: Guide, segments: list[Segment], po: polib.POFile | None, lan
         words = coverage(segments, None).words
         return LocalizedGuide(guide, lang, direction, texts, Coverage(words, words), preview)
     excluded = frozenset(excluded) | unusable_msgids(po)
-    cov = coverage(segments, po, excluded)
-    if not _publishable(cov, settings, preview):
-        return None
     index = _index(po)
     texts = {s.msgid: _text(s, None if s.msgid in excluded else index.get(s.msgid), lang,
                             settings.source_language, preview) for s in segments}
-    return LocalizedGuide(guide, lang, direction, texts, cov, preview)
+    return LocalizedGuide(guide, lang, direction, texts, coverage(segments, po, excluded), preview)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from pipeline.commands.build_site import FONTS_CSS, finish_fonts
-from pipeline.commands.build_work import page_chars, size_chars
+from pipeline.build.site import FONTS_CSS, finish_fonts
+from pipeline.build.units import page_chars, size_chars
 from pipeline.render import fonts
 
 

@@ -7,7 +7,7 @@ import shutil
 
 import polib
 
-from pipeline.commands import build_state
+from pipeline.build import state as build_state
 from tests.build.conftest import build, copy_project, rewritten, snapshot
 
 STATE = ".ligetil-state.json"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polib
 import pytest
 
-from pipeline.commands.project import load_guides
+from pipeline.project import load_guides
 from pipeline.config import load_settings
 from pipeline.render.body import render_body
 from pipeline.render.localize import localize

@@ -1,4 +1,6 @@
-"""Gather a project's guides, segments and catalogs before any command writes."""
+"""The one reader of a project: guides, catalogs (with their hashes), the languages to work
+on, and the one decision whether a guide is published in a language.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.catalog.pofile import decode_catalog, parse_catalog
+from pipeline.catalog.stats import coverage
 from pipeline.config import Settings
 from pipeline.errors import ConcurrencyError, ConfigError, LigetilError, raise_all
 from pipeline.fsutil import digest
-from pipeline.model import Guide, Segment
+from pipeline.model import Coverage, Guide, Segment
 from pipeline.paths import guide_paths, po_path
+from pipeline.qa import erroneous_msgids
+from pipeline.render.localize import unusable_msgids
 from pipeline.source import read_guide, segment
 
 if TYPE_CHECKING:  # polib is imported only by pipeline.catalog
@@ -45,15 +50,56 @@ def load_guides(settings: Settings, only: str | None = None) -> list[SourceGuide
     return loaded
 
 
-def check_language(settings: Settings, lang: str | None) -> list[str]:
-    """Return the target languages to work on, refusing one the project does not have."""
+def chosen_languages(settings: Settings, lang: str | None, *, source: bool = False) -> list[str]:
+    """Return the languages to work on for ``--lang``; with ``source``, the source language too.
+
+    Every command refuses a language the project does not have with this one message.
+    """
     if lang is None:
-        return list(settings.languages)
+        return list(settings.all_languages if source else settings.languages)
+    if source and lang == settings.source_language:
+        return [lang]
     if lang not in settings.languages:
-        known = ", ".join(settings.languages)
+        known = ", ".join(settings.all_languages if source else settings.languages)
         raise ConfigError(f"unknown language {lang!r}; this project has: {known} "
                           "(add it to project.languages in ligetil.toml)")
     return [lang]
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Whether one guide is published in one language, and why (or why not)."""
+
+    lang: str
+    coverage: Coverage  # words, after entries with check errors count as untranslated
+    refused: frozenset[str]  # msgids whose translation is not published (check errors, raw HTML)
+    publishable: bool
+    threshold: float
+
+    def reason(self) -> str:
+        """Return why the guide is not published (empty when it is)."""
+        if self.publishable:
+            return ""
+        refused = f" after {len(self.refused)} entr{'y' if len(self.refused) == 1 else 'ies'} with " \
+                  "check errors" if self.refused else ""
+        return (f"not published in {self.lang}: {self.coverage.ratio:.0%} of the words reviewed{refused}, "
+                f"below publish.min_reviewed = {self.threshold:.0%}")
+
+
+def publication(segments: list[Segment], po: polib.POFile | None, lang: str, settings: Settings,
+                preview: bool = False) -> Publication:
+    """Decide whether a guide is published in ``lang``: its reviewed share after QA errors.
+
+    The one decision behind ``status``, ``build`` and the site's indexes. The source language
+    is always published; with ``preview``, machine drafts count as reviewed.
+    """
+    if lang == settings.source_language:
+        words = coverage(segments, None).words
+        return Publication(lang, Coverage(words, words), frozenset(), True, settings.min_reviewed)
+    refused = frozenset(erroneous_msgids(po, lang, settings) if po is not None else ()) | unusable_msgids(po)
+    cov = coverage(segments, po, refused)
+    share = (cov.reviewed_words + cov.draft_words) / cov.words if preview and cov.words else cov.ratio
+    return Publication(lang, cov, refused, share >= settings.min_reviewed, settings.min_reviewed)
 
 
 class CatalogSnapshot:

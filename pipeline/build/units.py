@@ -1,40 +1,28 @@
 """The build's pure work units, run in worker processes: localize a guide, render its files.
 
 Each unit takes bytes and settings and returns bytes; no file is read besides templates,
-fonts and (for a PDF) the images it embeds, and none is written. Errors travel back as
-plain tuples because a LigetilError's path and line do not survive pickling.
+fonts and (for a PDF) the images it embeds, and none is written.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import signal
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from pipeline.build.formats import render_output
+from pipeline.build.pool import PortableError, portable
+from pipeline.build.state import hash_parts
+from pipeline.catalog.pofile import decode_catalog, parse_catalog
 from pipeline.config import Settings
-from pipeline.errors import LigetilError, ManyErrors
+from pipeline.errors import LigetilError
 from pipeline.model import Coverage, Guide, LocalizedGuide, LocalizedText
-
-PortableError = tuple[str, str, str | None, int | None]  # class name, message, path, line
-
-
-def portable(error: LigetilError) -> list[PortableError]:
-    """Return an error (or each of several) as picklable tuples."""
-    if isinstance(error, ManyErrors):
-        return [e for inner in error.errors for e in portable(inner)]
-    return [(type(error).__name__, error.message, error.path, error.line)]
-
-
-def restore(found: PortableError) -> LigetilError:
-    """Rebuild an error from :func:`portable`'s tuple, keeping its class where known."""
-    from pipeline import errors
-
-    name, message, path, line = found
-    kind = getattr(errors, name, LigetilError)
-    return kind(message, path, line) if isinstance(kind, type) and issubclass(kind, LigetilError) \
-        else LigetilError(message, path, line)
+from pipeline.project import publication
+from pipeline.render.fonts import check_glyphs, web_font_key
+from pipeline.render.html import SiteInfo, page_context
+from pipeline.render.localize import localize, text_direction
+from pipeline.render.site import used_text
+from pipeline.render.ui import file_size
+from pipeline.source import segment
+from pipeline.source.reader import parse_guide
 
 
 @dataclass(frozen=True)
@@ -64,21 +52,8 @@ class GuideResult:
     withheld: list[str] = field(default_factory=list)  # "path:line: …" of entries QA refused
 
 
-def _excluded(po, lang: str, settings: Settings) -> frozenset[str]:
-    """Return msgids with QA errors (the QA stage decides), or none if QA is unavailable."""
-    try:
-        from pipeline.qa import erroneous_msgids
-    except ImportError:
-        return frozenset()
-    return frozenset(erroneous_msgids(po, lang, settings)) if po is not None else frozenset()
-
-
 def _glyph_errors(localized: LocalizedGuide, segments) -> list[PortableError]:
-    """Return the tofu check's errors for one published guide (none when fonts are absent)."""
-    try:
-        from pipeline.render.fonts import check_glyphs
-    except ImportError:
-        return []
+    """Return the tofu check's errors for one published guide."""
     labels = {s.msgid: str(s.location) for s in segments}
     lang = localized.lang
     texts = [(labels.get(k, localized.guide.slug), t.text) for k, t in localized.texts.items() if t.lang == lang]
@@ -100,8 +75,6 @@ def stub_of(localized: LocalizedGuide) -> dict:
 
 def guide_from_stub(slug: str, where: str, lang: str, stub: dict, preview: bool) -> LocalizedGuide:
     """Rebuild the part of a LocalizedGuide an index shows, from :func:`stub_of`."""
-    from pipeline.render.localize import text_direction
-
     meta = {k: stub[k] for k in ("title", "summary") if stub.get(k) is not None}
     texts = {k: LocalizedText(*v) for k, v in stub["texts"].items()}
     return LocalizedGuide(Guide(slug, where, meta, "", 1), lang, text_direction(lang), texts,
@@ -110,11 +83,6 @@ def guide_from_stub(slug: str, where: str, lang: str, stub: dict, preview: bool)
 
 def localize_guide(unit: GuideUnit) -> GuideResult:
     """Parse and segment a guide, then localize it in every language of the project."""
-    from pipeline.catalog.pofile import decode_catalog, parse_catalog
-    from pipeline.render.localize import localize
-    from pipeline.source import segment
-    from pipeline.source.reader import parse_guide
-
     result, settings = GuideResult(unit.slug), unit.settings
     try:
         guide = parse_guide(unit.source, unit.slug, unit.where)
@@ -123,22 +91,24 @@ def localize_guide(unit: GuideUnit) -> GuideResult:
         result.errors = portable(error)
         return result
     for lang in settings.all_languages:
+        display, data = unit.catalogs.get(lang, (unit.where, None))
         try:
-            display, data = unit.catalogs.get(lang, ("", None))
             po = None if data is None else parse_catalog(decode_catalog(data, display), display)
-            excluded = _excluded(po, lang, settings)
+            decided = publication(segments, po, lang, settings, unit.preview)
             found = localize(guide, segments, po, lang, settings, preview=unit.preview,
-                             excluded=excluded)
+                             excluded=decided.refused)
         except LigetilError as error:
             result.errors.extend(portable(error))
             continue
         result.withheld += [f"{display}:{entry.linenum}: not published: `ligetil check` finds an "
                             f"error in this translation; the {settings.source_language} text is shown"
-                            for entry in (po or []) if entry.msgid in excluded and not entry.obsolete]
-        if found is not None:
-            result.localized[lang] = found
-            result.stubs[lang] = stub_of(found)
-            result.glyphs[lang] = _glyph_errors(found, segments)
+                            for entry in (po or []) if entry.msgid in decided.refused and not entry.obsolete]
+        if not decided.publishable:
+            result.withheld.append(f"{display}: {decided.reason()}")
+            continue
+        result.localized[lang] = found
+        result.stubs[lang] = stub_of(found)
+        result.glyphs[lang] = _glyph_errors(found, segments)
     if not result.errors:
         _page_chars(unit, result)
     return result
@@ -153,16 +123,11 @@ SAMPLE_SIZES = (*range(1_000, 10_001, 1_000), 1_500_000, 2_500_000)
 
 def size_chars(lang: str) -> str:
     """Return every character a PDF size may show in ``lang`` (digits, separators, units)."""
-    from pipeline.render.ui import file_size
-
     return "".join(sorted({c for size in SAMPLE_SIZES for c in file_size(size, lang)}))
 
 
 def page_chars(html: bytes, lang: str | None, pdf_flag: bool) -> dict[str, str]:
     """Return, per web font, the characters a page shows, plus any PDF size's when it shows one."""
-    from pipeline.render.fonts import web_font_key
-    from pipeline.render.site import used_text
-
     found = {key: set(text) for key, text in used_text([html.decode("utf-8")]).items()}
     if pdf_flag and lang is not None:
         for key in ("latin", web_font_key(lang)):
@@ -215,8 +180,6 @@ class PairResult:
 
 def page_dep(base: str, pdf_size: int | None) -> str:
     """Return a page's dependency hash: its inputs and the size its PDF link shows."""
-    from pipeline.commands.build_state import hash_parts
-
     return hash_parts(base, pdf_size)
 
 
@@ -245,103 +208,8 @@ def render_pair(unit: PairUnit) -> PairResult:
 def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str, ...], kind: str,
             sizes: dict, pdf_flag: bool) -> tuple[bytes, list[str]]:
     """Render one file of a guide; return it and the images its body uses."""
-    from pipeline.commands.build import RenderJob, render_output
-    from pipeline.render.html import SiteInfo, page_context
-
     lang, slug = localized.lang, localized.guide.slug
     site = SiteInfo(settings.name, {slug: published}, pdf_sizes=sizes, pdf=pdf_flag)
     context = page_context(localized, settings, site)
-    ext = "pdf" if kind == "pdf" else "html"
     base_url = (settings.content_dir / lang).as_uri() + "/" if kind == "pdf" else ""
-    data = render_output(RenderJob(kind, f"{lang}/{slug}.{ext}", context, base_url))
-    return data, list(context.get("images", ()))
-
-
-class LazyFuture(Future):
-    """A future that runs its call in this process when the build asks for the next result."""
-
-    def __init__(self, fn, args):
-        super().__init__()
-        self.call = (fn, args)
-
-    def result(self, timeout=None):
-        if not self.done():
-            self.run()
-        return super().result(timeout)
-
-    def run(self) -> None:
-        fn, args = self.call
-        try:
-            self.set_result(fn(*args))
-        except BaseException as error:  # noqa: BLE001 - handed to the caller like a pool does
-            self.set_exception(error)
-
-
-class InlineExecutor:
-    """Run units one by one in this process (``--jobs 1``, or too little work for a pool)."""
-
-    def submit(self, fn, *args) -> Future:
-        return LazyFuture(fn, args)
-
-    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
-        """Nothing to stop."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.shutdown()
-
-
-def completed(pending) -> list[Future]:
-    """Return finished futures: run the next inline one, else wait for the pool."""
-    from concurrent.futures import FIRST_COMPLETED, wait
-
-    lazy = next((f for f in pending if isinstance(f, LazyFuture) and not f.done()), None)
-    if lazy is not None:
-        lazy.run()
-        return [lazy]
-    return list(wait(pending, return_when=FIRST_COMPLETED)[0])
-
-
-def default_jobs() -> int:
-    """Return the number of cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def make_executor(jobs: int, units: int):
-    """Return a process pool of at most ``jobs`` workers, or run inline when one would do.
-
-    Workers are forked: they share the parent's imported modules and start in milliseconds;
-    WeasyPrint is imported in a worker only when it renders its first PDF.
-    """
-    workers = min(jobs, units)
-    if workers <= 1:
-        return InlineExecutor()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker_setup)
-
-
-def stop(executor) -> None:
-    """Cancel what waits and end the workers now (Ctrl-C): a font cut can take seconds."""
-    processes = list((getattr(executor, "_processes", None) or {}).values())  # shutdown forgets them
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()  # Python 3.14 has terminate_workers(); until then, the processes
-
-
-def _worker_setup() -> None:
-    """Leave Ctrl-C to the parent, and die with it: an orphan would hold the project lock."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the pool's own checks still end workers
-        pass
-    if os.getppid() == 1:  # the parent died before the call above
-        os._exit(1)
+    return render_output(kind, context, base_url), list(context.get("images", ()))

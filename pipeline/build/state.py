@@ -17,13 +17,14 @@ from typing import Any
 from pipeline import __version__
 from pipeline.config import Settings, settings_digest
 from pipeline.fsutil import write_text_atomic
+from pipeline.render import fonts
 
 STATE_FILE = ".ligetil-state.json"
 STATE_VERSION = 1
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # What shapes the output besides the project's files: templates, styles, UI catalogs and
 # the code that reads, checks, localizes and renders. A change in any of them rebuilds all.
-CODE_PARTS = ("render", "locale", "source", "catalog", "qa", "model.py", "config.py", "commands/build*.py")
+CODE_PARTS = ("render", "locale", "source", "catalog", "qa", "build", "model.py", "config.py", "project.py")
 CODE_SUFFIXES = {".py", ".j2", ".css", ".po", ".html", ".svg", ".png", ".woff2"}
 
 
@@ -64,10 +65,6 @@ def code_digest(files: list[Path] | None = None) -> str:
 
 def font_digest() -> str:
     """Return one hash over the font files the PDFs embed and the web fonts are cut from."""
-    try:
-        from pipeline.render import fonts
-    except ImportError:
-        return "no-fonts"
     names = sorted({name for font in (fonts.LATIN, fonts.NASKH, fonts.NASTALIQ) for _, name in font.files})
     return hash_parts([(name, file_hash(fonts.FONT_DIR / name)) for name in names])
 

@@ -1,0 +1,19 @@
+"""What an output format is: a name, a suffix and a render function."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format of a guide in a language."""
+
+    name: str  # the --format choice, e.g. "html"
+    suffix: str  # the file's suffix in output/<lang>/, e.g. ".html"
+    render: Callable[[dict, str], bytes]  # (page context, base URL for relative links) -> bytes
+
+    def path(self, lang: str, slug: str) -> str:
+        """Return the output path of one guide in one language, relative to output/."""
+        return f"{lang}/{slug}{self.suffix}"

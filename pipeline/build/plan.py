@@ -1,0 +1,192 @@
+"""What a build must render: the project's inputs by hash, and each output's up-to-date test.
+
+Per guide and language the PDF and the page depend on: the common hash (package version,
+templates, styles, UI catalogs, render code, fonts, settings, preview), the guide's source,
+its catalog in that language and the languages the guide is published in (the switcher);
+the page also on its PDF's size (shown in the link) and whether the build makes PDFs.
+Guides are localized (QA, coverage) only when their inputs changed or an output of theirs
+must be rendered; the results are cached in the state, so a no-op build reads hashes only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.build.state import BuildState, common_digest, file_hash, hash_parts
+from pipeline.build.units import GuideUnit, guide_from_stub, page_dep
+from pipeline.config import Settings
+from pipeline.errors import SourceError, raise_all
+from pipeline.fsutil import digest
+from pipeline.paths import guide_paths, po_path
+
+
+@dataclass
+class Inputs:
+    """The project's guides and catalogs as bytes and hashes, read once."""
+
+    common: str
+    sources: dict[str, tuple[str, bytes, str]]  # slug -> (where, bytes, hash)
+    catalogs: dict[tuple[str, str], tuple[str, bytes | None, str | None]]  # (lang, slug)
+
+    def source_hash(self, slug: str) -> str:
+        return self.sources[slug][2]
+
+    def catalog_hash(self, lang: str, slug: str) -> str | None:
+        return self.catalogs.get((lang, slug), ("", None, None))[2]
+
+
+def read_inputs(settings: Settings, preview: bool) -> Inputs:
+    """Read every guide and catalog as bytes; report unreadable guides all at once."""
+    sources, catalogs, errors = {}, {}, []
+    for path in guide_paths(settings):
+        where = settings.relative(path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            errors.append(SourceError(f"cannot read: {error.strerror}", where))
+            continue
+        sources[path.stem] = (where, data, digest(data))
+        for lang in settings.languages:
+            po = po_path(settings, lang, path.stem)
+            try:
+                raw = po.read_bytes()
+            except FileNotFoundError:
+                raw = None
+            catalogs[(lang, path.stem)] = (settings.relative(po), raw, None if raw is None else digest(raw))
+    raise_all(errors)
+    return Inputs(common_digest(settings, preview), sources, catalogs)
+
+
+@dataclass
+class Run:
+    """One build's inputs, decisions and results."""
+
+    settings: Settings
+    state: BuildState
+    inputs: Inputs
+    formats: tuple[str, ...]
+    chosen: list[str]  # languages whose guide files this build makes
+    guide: str | None  # the one guide this build makes, if chosen
+    preview: bool
+    force: bool
+    published: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    stubs: dict[str, dict[str, dict]] = field(default_factory=dict)
+    wanted: set[tuple[str, str]] = field(default_factory=set)
+    files: dict[str, bytes] = field(default_factory=dict)  # rendered in this run
+    records: dict[str, tuple[str, dict]] = field(default_factory=dict)  # path -> (dep, extra)
+    pdf_bases: dict[str, str] = field(default_factory=dict)  # PDF path -> dependency before images
+    page_chars: dict[str, dict[str, str]] = field(default_factory=dict)  # page path -> characters
+    font_data: dict[str, bytes] = field(default_factory=dict)  # cut web fonts, by file
+    fonts_dep: str = ""
+    fonts_files: list[str] | None = None  # the up-to-date font files, when none is cut
+    up_to_date: set[str] = field(default_factory=set)
+    withheld: list[str] = field(default_factory=list)  # translations not published for QA errors
+    errors: dict[str, list] = field(default_factory=lambda: {"localize": [], "glyph": [], "render": []})
+    _image_hashes: dict[str, str | None] = field(default_factory=dict)
+
+    @property
+    def out(self) -> Path:
+        return self.settings.output_dir
+
+    @property
+    def pdf_flag(self) -> bool:
+        return "pdf" in self.formats
+
+    def guide_key(self, slug: str) -> str:
+        """Return the hash of everything a guide's localization depends on."""
+        return hash_parts(self.inputs.common, self.inputs.source_hash(slug),
+                          [self.inputs.catalog_hash(lang, slug) for lang in self.settings.languages])
+
+    def in_scope(self, slug: str) -> bool:
+        return self.guide in (None, slug)
+
+    def images_digest(self, images: list[str]) -> str:
+        """Return a hash of the images a PDF embeds."""
+        for image in images:
+            if image not in self._image_hashes:
+                self._image_hashes[image] = file_hash(self.settings.content_dir / image)
+        return hash_parts([(image, self._image_hashes[image]) for image in images])
+
+    def fresh(self, path: str, dep: str) -> dict | None:
+        """Return the record of an intact output made from ``dep`` (never with --force)."""
+        return None if self.force else self.state.fresh(self.out, path, dep)
+
+
+def _bases(run: Run, lang: str, slug: str) -> tuple[str, str]:
+    """Return the dependency hashes of a guide's PDF and page in one language (before images/size)."""
+    parts = (run.inputs.common, run.inputs.source_hash(slug), run.inputs.catalog_hash(lang, slug),
+             list(run.published[slug]))
+    return hash_parts("pdf", *parts), hash_parts("html", *parts, run.pdf_flag)
+
+
+@dataclass(frozen=True)
+class PairPlan:
+    """What to render of one guide in one language, and what the render needs to decide."""
+
+    pdf: bool  # render the PDF
+    page: bool  # the build makes the HTML page
+    pdf_flag: bool  # the build makes PDFs, so pages link them
+    pdf_size: int | None  # the up-to-date PDF's size when it is not rendered again
+    page_base: str  # the page's dependency hash before the PDF's size is known
+    page_recorded: str | None  # the dependency hash of the intact page on disk, if any
+    pdf_base: str  # the PDF's dependency hash before its images are known
+
+
+def plan_pair(run: Run, lang: str, slug: str) -> PairPlan | None:
+    """Return what to render of one guide in one language, or None when all is up to date."""
+    pdf_base, html_base = _bases(run, lang, slug)
+    pdf_path, html_path = f"{lang}/{slug}.pdf", f"{lang}/{slug}.html"
+    need_pdf, size = False, None
+    if run.pdf_flag:
+        record = run.state.outputs.get(pdf_path) or {}
+        found = run.fresh(pdf_path, hash_parts(pdf_base, run.images_digest(record.get("images", []))))
+        need_pdf, size = found is None, (found or {}).get("size")
+    recorded = None
+    if "html" in run.formats:
+        record = run.state.outputs.get(html_path) or {}
+        recorded = record.get("dep") if run.fresh(html_path, record.get("dep", "")) else None
+    page_ok = "html" not in run.formats or recorded == page_dep(html_base, size if run.pdf_flag else None)
+    if not need_pdf and page_ok:
+        run.up_to_date.update(p for p, f in ((pdf_path, "pdf"), (html_path, "html")) if f in run.formats)
+        return None
+    if not need_pdf and run.pdf_flag:
+        run.up_to_date.add(pdf_path)
+    return PairPlan(need_pdf, "html" in run.formats, run.pdf_flag, size, html_base, recorded, pdf_base)
+
+
+def needs_localizing(run: Run, slug: str) -> bool:
+    """Take a guide's localization from the state; return whether it must be localized again."""
+    entry = run.state.guides.get(slug)
+    if run.force or not entry or entry.get("key") != run.guide_key(slug):
+        return True
+    run.published[slug] = tuple(entry["published"])
+    run.stubs[slug] = entry["stubs"]
+    run.withheld.extend(entry.get("withheld", []))  # said again on every build until fixed
+    stale = False
+    for lang in wanted_languages(run, slug):
+        stale = plan_pair(run, lang, slug) is not None or stale
+    return stale
+
+
+def wanted_languages(run: Run, slug: str) -> list[str]:
+    """Return the chosen languages a guide is published in, and mark them wanted."""
+    if not run.in_scope(slug):
+        return []
+    langs = [lang for lang in run.chosen if lang in run.published[slug]]
+    run.wanted.update((lang, slug) for lang in langs)
+    return langs
+
+
+def guide_unit(run: Run, slug: str) -> GuideUnit:
+    """Return the work unit that localizes one guide in every language."""
+    where, source, _ = run.inputs.sources[slug]
+    catalogs = {lang: run.inputs.catalogs[(lang, slug)][:2] for lang in run.settings.languages}
+    pages = tuple(run.chosen) if "html" in run.formats and run.in_scope(slug) else ()
+    return GuideUnit(slug, where, source, catalogs, run.settings, run.preview, pages, run.pdf_flag)
+
+
+def index_stubs(run: Run, lang: str) -> list:
+    """Return what the index of ``lang`` shows of each guide published in it, by slug."""
+    return [guide_from_stub(slug, run.inputs.sources[slug][0], lang, run.stubs[slug][lang], run.preview)
+            for slug in sorted(run.published) if lang in run.published[slug]]
