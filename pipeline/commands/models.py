@@ -8,6 +8,8 @@ import click
 
 from pipeline.commands import App
 from pipeline.errors import ConfigError, LigetilError
+from pipeline.translate.packages import available_models, find_route, install_file, install_pair, installed_models
+from pipeline.translate.packages import models_dir as resolve
 
 DIR_OPTION = click.option(
     "--models-dir", envvar="ARGOS_PACKAGES_DIR", metavar="DIR", type=click.Path(file_okay=False),
@@ -22,8 +24,6 @@ def command() -> None:
 
 def _project_routes(app: App, models) -> list[str]:
     """Describe, per project language, the route or the command that installs it."""
-    from pipeline.translate.packages import find_route
-
     try:
         settings = app.settings
     except LigetilError:
@@ -45,8 +45,6 @@ def _project_routes(app: App, models) -> list[str]:
 @click.pass_obj
 def list_models(app: App, available: bool, models_dir: str | None) -> int:
     """Show installed models, what the project's languages need, and optionally the index."""
-    from pipeline.translate.packages import available_models, installed_models, models_dir as resolve
-
     folder = resolve(models_dir)
     models = installed_models(folder)
     app.out.print(f"models in {folder}:" if models else f"no models in {folder}", markup=False)
@@ -73,8 +71,6 @@ def install(app: App, what: tuple[str, ...], models_dir: str | None) -> int:
       ligetil models install path/to/translate-da_en-1_9.argosmodel
     A pair the index lacks (e.g. da tr) is installed as two models through English.
     """
-    from pipeline.translate.packages import install_file, install_pair, models_dir as resolve
-
     folder = resolve(models_dir)
     if len(what) == 1 and (what[0].endswith(".argosmodel") or Path(what[0]).is_file()):
         done = [install_file(Path(what[0]), folder)]

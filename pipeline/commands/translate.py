@@ -7,15 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from pipeline.catalog.drafts import Pending, apply_drafts, pending
 from pipeline.catalog.pofile import write_catalog
 from pipeline.commands import App
-from pipeline.project import CatalogSnapshot, chosen_languages
 from pipeline.config import Settings
 from pipeline.errors import ConfigError
 from pipeline.lock import project_lock
 from pipeline.paths import po_path
+from pipeline.project import CatalogSnapshot, chosen_languages
+from pipeline.translate.argos import ArgosEngine
+from pipeline.translate.engine import make_drafts
+from pipeline.translate.packages import find_route, installed_models
+from pipeline.translate.packages import models_dir as resolve
 
 
 @dataclass(frozen=True)
@@ -42,18 +47,12 @@ def catalog_paths(settings: Settings, lang: str, guide: str | None) -> list[Path
 
 def load_engine(settings: Settings, lang: str, models_dir: str | None, beam: int):
     """Find the installed models from the source language to ``lang``; fail with the fix."""
-    from pipeline.translate.argos import ArgosEngine
-    from pipeline.translate.packages import find_route, installed_models
-    from pipeline.translate.packages import models_dir as resolve
-
     route = find_route(installed_models(resolve(models_dir)), settings.source_language, lang)
     return ArgosEngine(route, beam=beam)
 
 
 def _progress(app: App, total_texts: int):
     """Return a rich progress bar and its (done, total) callback."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
     bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                    TimeRemainingColumn(), console=app.err, transient=True)
     task = bar.add_task(f"translating {total_texts} texts", total=None)
@@ -85,7 +84,6 @@ def translate(app: App, lang: str, guide: str | None, dry_run: bool, beam: int,
     if not texts:
         return 0, 0, [], []
     engine = load_engine(settings, lang, models_dir, beam)
-    from pipeline.translate.engine import make_drafts
 
     bar, report = _progress(app, len(texts))
     with bar:

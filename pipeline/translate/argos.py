@@ -44,8 +44,8 @@ class ArgosEngine:
     def _load(self, model: InstalledModel) -> tuple[object, object]:
         """Load (once) the CTranslate2 translator and SentencePiece processor of a model."""
         if model not in self._loaded:
-            import ctranslate2
-            import sentencepiece
+            import ctranslate2  # heavy (and a native library): only a run that translates loads it
+            import sentencepiece  # with it, for the same reason
 
             try:
                 translator = ctranslate2.Translator(
