@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pipeline.config import Settings
 from pipeline.model import LocalizedGuide, LocalizedText
 from pipeline.render.body import render_body
-from pipeline.render.ui import (direction, endonym, file_size, language_name, long_date,
-                                render_template, translations_for)
+from pipeline.render.ui import (endonym, file_size, language_name, long_date, render_template,
+                                text_direction, translations_for)
 
 STATIC_CSS = "static/site.css"
 FONTS_CSS = "static/fonts.css"
@@ -59,7 +59,7 @@ def _languages(localized: LocalizedGuide, settings: Settings, site: SiteInfo) ->
     slug = localized.guide.slug
     found = []
     for code in site.published.get(slug, (localized.lang,)):
-        found.append({"code": code, "endonym": endonym(code), "dir": direction(code),
+        found.append({"code": code, "endonym": endonym(code), "dir": text_direction(code),
                       "href": f"../{code}/{slug}.html", "pdf_href": f"../{code}/{slug}.pdf",
                       "url": page_url(settings, code, slug), "current": code == localized.lang})
     return found

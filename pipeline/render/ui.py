@@ -61,8 +61,8 @@ def language_name(lang: str, in_lang: str) -> str:
     return _locale(lang).get_display_name(_locale(in_lang)) or lang
 
 
-def direction(lang: str) -> str:
-    """Return "rtl" or "ltr" from Babel's locale data."""
+def text_direction(lang: str) -> str:
+    """Return "rtl" or "ltr" for a language code, from Babel's locale data."""
     return _locale(lang).text_direction
 
 
