@@ -25,6 +25,7 @@ LTR_TOKEN_RE = re.compile(
 )
 SKIP_TAGS = {"code", "pre", "bdi", "script", "style"}
 RESERVED_TOP = {"static", "fonts", "index.html"}
+FIRST_H1_RE = re.compile(r"<h1[\s>].*?</h1>\s*", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -159,6 +160,14 @@ def render_body(localized: LocalizedGuide, draft_label: str = "Draft",
         raise RenderError(problems[0], localized.guide.path, _line_of(localized, problems[0]))
     rendered.images = sorted(set(rendered.images))
     return rendered
+
+
+def split_first_h1(html: str) -> tuple[str, str]:
+    """Take the body's first h1 out, so a page or flyer can put it first; return (h1, rest)."""
+    found = FIRST_H1_RE.search(html)
+    if found is None:
+        return "", html
+    return found.group(0).strip(), html[:found.start()] + html[found.end():]
 
 
 def _line_of(localized: LocalizedGuide, message: str) -> int | None:

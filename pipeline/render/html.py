@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pipeline.config import Settings
 from pipeline.model import LocalizedGuide, LocalizedText
-from pipeline.render.body import render_body
+from pipeline.render.body import render_body, split_first_h1
 from pipeline.render.ui import (endonym, file_size, language_name, long_date, render_template,
                                 text_direction, translations_for)
 
@@ -72,18 +72,6 @@ def _fallback_notice(localized: LocalizedGuide, settings: Settings) -> str:
                    "%(language)s and marked with a line at the side.") % {"language": source}
 
 
-FIRST_H1_RE = re.compile(r"<h1[\s>].*?</h1>\s*", re.DOTALL)
-
-
-def _split_heading(body_html: str) -> dict:
-    """Take the body's first h1 out, so the page can put it before the summary."""
-    found = FIRST_H1_RE.search(body_html)
-    if found is None:
-        return {"body_heading_html": "", "body_rest_html": body_html}
-    return {"body_heading_html": found.group(0).strip(),
-            "body_rest_html": body_html[:found.start()] + body_html[found.end():]}
-
-
 def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) -> dict:
     """Return the Jinja context of one guide page in one language (used by HTML and PDF)."""
     guide, lang = localized.guide, localized.lang
@@ -92,6 +80,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
     title, summary = _text(localized, guide.meta.get("title")), _text(localized, guide.meta.get("summary"))
     used = [t for t in localized.texts.values()]
     size = site.pdf_sizes.get((lang, guide.slug))
+    heading, rest = split_first_h1(body.html)
     return {
         "lang": lang, "dir": localized.direction, "source_lang": settings.source_language,
         "slug": guide.slug, "site_name": site.name,
@@ -102,7 +91,8 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "service": str(guide.meta.get("service") or ""), "contact": _contact(localized),
         "updated": long_date(guide.updated, lang),
         "updated_iso": guide.updated.isoformat() if guide.updated else "",
-        "body_html": body.html, "images": body.images, **_split_heading(body.html),
+        "body_html": body.html, "images": body.images, "body_heading_html": heading,
+        "body_rest_html": rest,
         "languages": _languages(localized, settings, site),
         "page_url": page_url(settings, lang, guide.slug),
         "pdf_href": f"{guide.slug}.pdf" if site.pdf else "",
