@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from pipeline.config import Settings
 from pipeline.model import LocalizedGuide
-from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo, _is_draft, _other_lang, _text
+from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo
 from pipeline.render.ui import endonym, render_template, text_direction, translations_for
 
 
@@ -24,12 +24,12 @@ def site_languages(site: SiteInfo, settings: Settings) -> list[str]:
 
 
 def _summary_of(guide: LocalizedGuide) -> dict:
-    title = _text(guide, guide.guide.meta.get("title"))
-    summary = _text(guide, guide.guide.meta.get("summary"))
+    title = guide.text_of(guide.guide.meta.get("title"))
+    summary = guide.text_of(guide.guide.meta.get("summary"))
     return {"href": f"{guide.guide.slug}.html", "title": title.text if title else guide.guide.slug,
-            "title_lang": _other_lang(guide, title), "summary": summary.text if summary else "",
-            "summary_lang": _other_lang(guide, summary), "title_draft": _is_draft(title),
-            "summary_draft": _is_draft(summary)}
+            "title_lang": guide.other_lang(title), "summary": summary.text if summary else "",
+            "summary_lang": guide.other_lang(summary), "title_draft": bool(title and title.is_draft),
+            "summary_draft": bool(summary and summary.is_draft)}
 
 
 def index_context(lang: str, guides: list[LocalizedGuide], settings: Settings, site: SiteInfo,
