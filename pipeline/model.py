@@ -66,6 +66,11 @@ class LocalizedText:
     lang: str  # the language the text is in: the page language, or the source as fallback
     state: Literal["translated", "source", "draft"] = "translated"
 
+    @property
+    def is_draft(self) -> bool:
+        """Say whether the text is a machine draft shown in a preview."""
+        return self.state == "draft"
+
 
 @dataclass(frozen=True)
 class Coverage:
@@ -91,6 +96,16 @@ class LocalizedGuide:
     texts: dict[str, LocalizedText]  # msgid -> published text
     coverage: Coverage
     preview: bool = False
+
+    def text_of(self, value: Any) -> LocalizedText | None:
+        """Return the published text of a front-matter value; None unless a non-empty string."""
+        if not isinstance(value, str) or not value.strip():
+            return None
+        return self.texts.get(value.strip(), LocalizedText(value.strip(), self.lang))
+
+    def other_lang(self, text: LocalizedText | None) -> str | None:
+        """Return the text's language when it is not the page's (it needs a lang attribute)."""
+        return text.lang if text is not None and text.lang != self.lang else None
 
 
 @dataclass(frozen=True)

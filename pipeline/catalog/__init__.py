@@ -1,4 +1,4 @@
 """POT/PO catalogs: extract, merge, translation memory, read and write.
 
-This package is the only place that imports polib.
+This package is the only place that imports polib or Babel's PO reader.
 """

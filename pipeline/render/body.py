@@ -25,6 +25,7 @@ LTR_TOKEN_RE = re.compile(
 )
 SKIP_TAGS = {"code", "pre", "bdi", "script", "style"}
 RESERVED_TOP = {"static", "fonts", "index.html"}
+FIRST_H1_RE = re.compile(r"<h1[\s>].*?</h1>\s*", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -101,15 +102,27 @@ def isolate_ltr(root: etree.Element) -> None:
                 element.insert(position + offset, new)
 
 
-def check_image_src(src: str) -> str:
-    """Return an image's path relative to content/, refusing anything outside it."""
+def check_image_src(src: str, content_dir: Path | None = None, path: str | None = None,
+                    line: int | None = None) -> str:
+    """Return an image's path relative to content/, refusing anything outside it.
+
+    Args:
+        src: the image's URL as written in the guide (or as recorded by an earlier build).
+        content_dir: when given, a path that is a symlink to a file outside it is refused too.
+        path, line: where the image is named (e.g. ``content/madservice.md``, 12), for the error.
+    Raises:
+        RenderError: the image is a URL, an absolute path, outside content/ or in a build folder.
+    """
     parts = urlsplit(src)
-    path = unquote(parts.path)
-    if parts.scheme or parts.netloc or not path or path.startswith("/"):
-        raise ValueError(f"image {src!r} must be a file in content/, not a URL or absolute path")
-    normal = posixpath.normpath(path)
+    relative = unquote(parts.path)
+    if parts.scheme or parts.netloc or not relative or relative.startswith("/"):
+        raise RenderError(f"image {src!r} must be a file in content/, not a URL or absolute path",
+                          path, line)
+    normal = posixpath.normpath(relative)
     if normal.startswith("../") or normal == ".." or normal.split("/")[0] in RESERVED_TOP:
-        raise ValueError(f"image {src!r} is outside content/ (or in a folder the build uses)")
+        raise RenderError(f"image {src!r} is outside content/ (or in a folder the build uses)", path, line)
+    if content_dir is not None and not _inside(content_dir, normal):
+        raise RenderError(f"image {src!r} is a link to a file outside content/", path, line)
     return normal
 
 
@@ -125,12 +138,9 @@ class _AfterInline(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for img in root.iter("img"):
             try:
-                path = check_image_src(img.get("src", ""))
-            except ValueError as error:
-                self.problems.append(str(error))
-                continue
-            if self.content_dir is not None and not _inside(self.content_dir, path):
-                self.problems.append(f"image {img.get('src')!r} is a link to a file outside content/")
+                path = check_image_src(img.get("src", ""), self.content_dir)
+            except RenderError as error:  # located by render_body, which knows the guide
+                self.problems.append(error.message)
                 continue
             self.rendered.images.append(path)
             img.set("src", "../" + path)
@@ -159,6 +169,14 @@ def render_body(localized: LocalizedGuide, draft_label: str = "Draft",
         raise RenderError(problems[0], localized.guide.path, _line_of(localized, problems[0]))
     rendered.images = sorted(set(rendered.images))
     return rendered
+
+
+def split_first_h1(html: str) -> tuple[str, str]:
+    """Take the body's first h1 out, so a page or flyer can put it first; return (h1, rest)."""
+    found = FIRST_H1_RE.search(html)
+    if found is None:
+        return "", html
+    return found.group(0).strip(), html[:found.start()] + html[found.end():]
 
 
 def _line_of(localized: LocalizedGuide, message: str) -> int | None:

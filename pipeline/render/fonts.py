@@ -17,7 +17,7 @@ import hashlib
 import io
 import os
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +27,6 @@ from pipeline.fsutil import write_bytes_atomic
 
 FONT_DIR = Path(os.environ.get("LIGETIL_FONT_DIR", "/usr/share/fonts/truetype/noto"))
 INSTALL_HINT = "install Debian's fonts-noto-core (see the README)"
-RTL_LANGUAGES = frozenset({"ar", "ur", "fa", "ps", "he"})
 
 
 @dataclass(frozen=True)
@@ -156,6 +155,30 @@ def subset_woff2(path: Path, text: str) -> bytes:
     return out.getvalue()
 
 
+def face_file(font: Font, weight: int) -> str:
+    """Return the file name of one cut web face, e.g. ``latin-400.woff2``."""
+    return f"{font.key}-{weight}.woff2"
+
+
+def font_face_css(cut: Mapping[str, bytes], url_prefix: str) -> str:
+    """Return the web pages' @font-face CSS for the cut faces, in a fixed order.
+
+    Args:
+        cut: :func:`face_file` name → the face's WOFF2 bytes; a face not in it gets no rule.
+        url_prefix: how the CSS refers to the faces' folder (e.g. ``"../fonts/"``).
+    Returns:
+        @font-face rules with ``font-display: swap``; each URL carries a content hash.
+    """
+    rules = []
+    for font in ALL_WEB_FONTS:
+        for weight, _ in font.files:
+            data = cut.get(face_file(font, weight))
+            if data is not None:
+                url = f"{url_prefix}{face_file(font, weight)}?v={hashlib.sha256(data).hexdigest()[:10]}"
+                rules.append(_face(font.family, weight, url, "woff2", swap=True))
+    return "\n".join(rules) + "\n"
+
+
 def webfont_css(used_text: dict[str, str], out_dir: Path, url_prefix: str) -> str:
     """Write subsetted WOFF2 files for the used text of each web font; return @font-face CSS.
 
@@ -165,17 +188,14 @@ def webfont_css(used_text: dict[str, str], out_dir: Path, url_prefix: str) -> st
         out_dir: folder for the ``.woff2`` files (written atomically, unchanged if equal).
         url_prefix: how the CSS refers to ``out_dir`` (e.g. ``"../fonts/"``).
     Returns:
-        @font-face rules with ``font-display: swap``; each URL carries a content hash.
+        :func:`font_face_css` of the written faces.
     """
-    rules = []
+    cut = {}
     for font in ALL_WEB_FONTS:
         text = "".join(sorted(set(used_text.get(font.key, ""))))
         if not text.strip():
             continue
         for weight, name in font.files:
-            data = subset_woff2(font_path(name), text)
-            file_name = f"{font.key}-{weight}.woff2"
-            write_bytes_atomic(Path(out_dir) / file_name, data)
-            url = f"{url_prefix}{file_name}?v={hashlib.sha256(data).hexdigest()[:10]}"
-            rules.append(_face(font.family, weight, url, "woff2", swap=True))
-    return "\n".join(rules) + "\n"
+            cut[face_file(font, weight)] = subset_woff2(font_path(name), text)
+            write_bytes_atomic(Path(out_dir) / face_file(font, weight), cut[face_file(font, weight)])
+    return font_face_css(cut, url_prefix)

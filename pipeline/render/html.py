@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.config import Settings
-from pipeline.model import LocalizedGuide, LocalizedText
-from pipeline.render.body import render_body
-from pipeline.render.ui import (direction, endonym, file_size, language_name, long_date,
-                                render_template, translations_for)
+from pipeline.model import LocalizedGuide
+from pipeline.render.body import render_body, split_first_h1
+from pipeline.render.ui import (endonym, file_size, language_name, long_date, render_template,
+                                text_direction, translations_for)
 
 STATIC_CSS = "static/site.css"
 FONTS_CSS = "static/fonts.css"
@@ -31,35 +31,21 @@ def page_url(settings: Settings, lang: str, slug: str, ext: str = "html") -> str
     return f"{settings.base_url}{lang}/{slug}.{ext}"
 
 
-def _text(localized: LocalizedGuide, value) -> LocalizedText | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    return localized.texts.get(value.strip(), LocalizedText(value.strip(), localized.lang))
-
-
-def _other_lang(localized: LocalizedGuide, text: LocalizedText | None) -> str | None:
-    return text.lang if text is not None and text.lang != localized.lang else None
-
-
-def _is_draft(text: LocalizedText | None) -> bool:
-    return text is not None and text.state == "draft"
-
-
 def _contact(localized: LocalizedGuide) -> dict:
     raw = localized.guide.meta.get("contact") or {}
-    hours = _text(localized, raw.get("hours"))
+    hours = localized.text_of(raw.get("hours"))
     phone = str(raw.get("phone") or "")
     return {"address": str(raw.get("address") or ""), "phone": phone,
             "phone_href": "tel:" + re.sub(r"[^\d+]", "", phone) if phone else "",
             "email": str(raw.get("email") or ""), "hours": hours.text if hours else "",
-            "hours_lang": _other_lang(localized, hours), "hours_draft": _is_draft(hours)}
+            "hours_lang": localized.other_lang(hours), "hours_draft": bool(hours and hours.is_draft)}
 
 
 def _languages(localized: LocalizedGuide, settings: Settings, site: SiteInfo) -> list[dict]:
     slug = localized.guide.slug
     found = []
     for code in site.published.get(slug, (localized.lang,)):
-        found.append({"code": code, "endonym": endonym(code), "dir": direction(code),
+        found.append({"code": code, "endonym": endonym(code), "dir": text_direction(code),
                       "href": f"../{code}/{slug}.html", "pdf_href": f"../{code}/{slug}.pdf",
                       "url": page_url(settings, code, slug), "current": code == localized.lang})
     return found
@@ -72,37 +58,29 @@ def _fallback_notice(localized: LocalizedGuide, settings: Settings) -> str:
                    "%(language)s and marked with a line at the side.") % {"language": source}
 
 
-FIRST_H1_RE = re.compile(r"<h1[\s>].*?</h1>\s*", re.DOTALL)
-
-
-def _split_heading(body_html: str) -> dict:
-    """Take the body's first h1 out, so the page can put it before the summary."""
-    found = FIRST_H1_RE.search(body_html)
-    if found is None:
-        return {"body_heading_html": "", "body_rest_html": body_html}
-    return {"body_heading_html": found.group(0).strip(),
-            "body_rest_html": body_html[:found.start()] + body_html[found.end():]}
-
-
 def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) -> dict:
     """Return the Jinja context of one guide page in one language (used by HTML and PDF)."""
     guide, lang = localized.guide, localized.lang
     gettext = translations_for(lang).gettext
     body = render_body(localized, gettext("Machine draft"), settings.content_dir)
-    title, summary = _text(localized, guide.meta.get("title")), _text(localized, guide.meta.get("summary"))
+    title = localized.text_of(guide.meta.get("title"))
+    summary = localized.text_of(guide.meta.get("summary"))
     used = [t for t in localized.texts.values()]
     size = site.pdf_sizes.get((lang, guide.slug))
+    heading, rest = split_first_h1(body.html)
     return {
         "lang": lang, "dir": localized.direction, "source_lang": settings.source_language,
         "slug": guide.slug, "site_name": site.name,
-        "title": title.text if title else guide.slug, "title_lang": _other_lang(localized, title),
-        "summary": summary.text if summary else "", "summary_lang": _other_lang(localized, summary),
-        "title_draft": _is_draft(title), "summary_draft": _is_draft(summary),
+        "title": title.text if title else guide.slug, "title_lang": localized.other_lang(title),
+        "summary": summary.text if summary else "", "summary_lang": localized.other_lang(summary),
+        "title_draft": bool(title and title.is_draft),
+        "summary_draft": bool(summary and summary.is_draft),
         "draft_label": gettext("Machine draft"),
         "service": str(guide.meta.get("service") or ""), "contact": _contact(localized),
         "updated": long_date(guide.updated, lang),
         "updated_iso": guide.updated.isoformat() if guide.updated else "",
-        "body_html": body.html, "images": body.images, **_split_heading(body.html),
+        "body_html": body.html, "images": body.images, "body_heading_html": heading,
+        "body_rest_html": rest,
         "languages": _languages(localized, settings, site),
         "page_url": page_url(settings, lang, guide.slug),
         "pdf_href": f"{guide.slug}.pdf" if site.pdf else "",

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from babel import Locale
-
 from pipeline.catalog.stats import coverage, is_draft, is_reviewed
 from pipeline.config import Settings
 from pipeline.model import Coverage, Guide, LocalizedGuide, LocalizedText, Segment
+from pipeline.render.ui import text_direction
 from pipeline.source.markdown_engine import find_inline_html
 
 if TYPE_CHECKING:  # polib is imported only by pipeline.catalog
     import polib
-
-
-def text_direction(lang: str) -> str:
-    """Return "rtl" or "ltr" for a language code, from Babel's locale data."""
-    return Locale.parse(lang.replace("-", "_")).text_direction
 
 
 def _index(po: polib.POFile | None) -> dict[str, polib.POEntry]:

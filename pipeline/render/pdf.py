@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -11,11 +10,11 @@ from markupsafe import Markup
 
 from pipeline.errors import RenderError
 from pipeline.render import fonts
+from pipeline.render.body import split_first_h1
 from pipeline.render.qr import qr_svg, svg_data_uri
 
 FLYER_TEMPLATE = "flyer.html.j2"
 PDF_VARIANT = "pdf/ua-1"
-FIRST_H1 = re.compile(r"<h1[\s>].*?</h1>\s*", re.IGNORECASE | re.DOTALL)
 
 
 def render_pdf(html: str, base_url: str) -> bytes:
@@ -47,7 +46,7 @@ def flyer_html(context: dict[str, Any], env) -> str:
         A complete HTML document for :func:`render_pdf`.
     """
     lang = context["lang"]
-    heading, body = _split_h1(unwrap_loose_lists(str(context.get("body_html") or "")))
+    heading, body = split_first_h1(unwrap_loose_lists(str(context.get("body_html") or "")))
     template = env.get_template(FLYER_TEMPLATE)
     return template.render({
         **context,
@@ -61,14 +60,6 @@ def flyer_html(context: dict[str, Any], env) -> str:
         "font_stack": Markup(fonts.font_stack(fonts.pdf_font(lang))),
         "line_height": fonts.pdf_font(lang).line_height + (0.2 if lang == "ur" else 0),
     })
-
-
-def _split_h1(body: str) -> tuple[str | None, str]:
-    """Take the body's h1 out so the header can put it first (headings must not skip)."""
-    found = FIRST_H1.search(body)
-    if found is None:
-        return None, body
-    return found.group(0).strip(), body[: found.start()] + body[found.end():]
 
 
 def qr_image(url: str, label: str) -> str:

@@ -6,12 +6,12 @@ from html.parser import HTMLParser
 
 from pipeline.config import Settings
 from pipeline.model import LocalizedGuide
-from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo, _is_draft, _other_lang, _text
-from pipeline.render.ui import direction, endonym, render_template, translations_for
+from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo
+from pipeline.render.ui import endonym, render_template, text_direction, translations_for
 
 
 def _base(lang: str, settings: Settings, site: SiteInfo, prefix: str, preview: bool) -> dict:
-    return {"lang": lang, "dir": direction(lang), "source_lang": settings.source_language,
+    return {"lang": lang, "dir": text_direction(lang), "source_lang": settings.source_language,
             "site_name": site.name, "preview": preview, "css_href": prefix + STATIC_CSS,
             "fonts_css_href": prefix + FONTS_CSS, "home_href": prefix + "index.html",
             "draft_label": translations_for(lang).gettext("Machine draft")}
@@ -24,18 +24,18 @@ def site_languages(site: SiteInfo, settings: Settings) -> list[str]:
 
 
 def _summary_of(guide: LocalizedGuide) -> dict:
-    title = _text(guide, guide.guide.meta.get("title"))
-    summary = _text(guide, guide.guide.meta.get("summary"))
+    title = guide.text_of(guide.guide.meta.get("title"))
+    summary = guide.text_of(guide.guide.meta.get("summary"))
     return {"href": f"{guide.guide.slug}.html", "title": title.text if title else guide.guide.slug,
-            "title_lang": _other_lang(guide, title), "summary": summary.text if summary else "",
-            "summary_lang": _other_lang(guide, summary), "title_draft": _is_draft(title),
-            "summary_draft": _is_draft(summary)}
+            "title_lang": guide.other_lang(title), "summary": summary.text if summary else "",
+            "summary_lang": guide.other_lang(summary), "title_draft": bool(title and title.is_draft),
+            "summary_draft": bool(summary and summary.is_draft)}
 
 
 def index_context(lang: str, guides: list[LocalizedGuide], settings: Settings, site: SiteInfo,
                   preview: bool = False) -> dict:
     """Return the context of ``output/<lang>/index.html``: the guides published in ``lang``."""
-    languages = [{"code": code, "endonym": endonym(code), "dir": direction(code),
+    languages = [{"code": code, "endonym": endonym(code), "dir": text_direction(code),
                   "href": f"../{code}/index.html", "url": f"{settings.base_url}{code}/",
                   "current": code == lang} for code in site_languages(site, settings)]
     return {**_base(lang, settings, site, "../", preview), "languages": languages,
@@ -50,12 +50,12 @@ def home_context(sources: list[LocalizedGuide], settings: Settings, site: SiteIn
     guides = []
     for source in sorted(sources, key=lambda g: g.guide.slug):
         slug = source.guide.slug
-        langs = [{"code": code, "endonym": endonym(code), "dir": direction(code),
+        langs = [{"code": code, "endonym": endonym(code), "dir": text_direction(code),
                   "href": f"{code}/{slug}.html",
                   "pdf_href": f"{code}/{slug}.pdf" if site.pdf else ""}
                  for code in site.published.get(slug, ())]
         guides.append({**_summary_of(source), "href": f"{lang}/{slug}.html", "languages": langs})
-    all_languages = [{"code": code, "endonym": endonym(code), "dir": direction(code),
+    all_languages = [{"code": code, "endonym": endonym(code), "dir": text_direction(code),
                       "href": f"{code}/index.html"} for code in site_languages(site, settings)]
     return {**_base(lang, settings, site, "", preview), "languages": [], "guides": guides,
             "all_languages": all_languages, "page_url": settings.base_url,

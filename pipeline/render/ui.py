@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import gettext
-import io
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from pipeline.catalog.compiled import compiled_translations
 from pipeline.errors import RenderError
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -38,12 +36,7 @@ def translations_for(lang: str) -> gettext.NullTranslations:
     path = po_file(lang)
     if not path.is_file():
         return gettext.NullTranslations()
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang, domain=DOMAIN)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog, use_fuzzy=False)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    return compiled_translations(path, lang, DOMAIN)
 
 
 def _locale(lang: str) -> Locale:
@@ -61,8 +54,8 @@ def language_name(lang: str, in_lang: str) -> str:
     return _locale(lang).get_display_name(_locale(in_lang)) or lang
 
 
-def direction(lang: str) -> str:
-    """Return "rtl" or "ltr" from Babel's locale data."""
+def text_direction(lang: str) -> str:
+    """Return "rtl" or "ltr" for a language code, from Babel's locale data."""
     return _locale(lang).text_direction
 
 
