@@ -6,8 +6,9 @@ import functools
 import subprocess
 import time
 
+from helpers import assert_whole, start_ligetil_process
+
 from pipeline.lock import LOCK_NAME, project_lock
-from tests.safety.conftest import LIGETIL, assert_whole, cli_env
 
 WAIT = 1.0  # the build's wait, shortened so the holder is surely still running when it ends
 
@@ -27,8 +28,8 @@ def wait_for_holder(project, proc: subprocess.Popen, limit: float = 30.0) -> Non
 def test_a_second_build_waits_then_fails_naming_the_running_build(project, ligetil, monkeypatch):
     from pipeline.commands import build as build_command
     monkeypatch.setattr(build_command, "project_lock", functools.partial(project_lock, wait=WAIT))
-    holder = subprocess.Popen([str(LIGETIL), "-C", str(project), "build", "--format", "html,pdf"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env())
+    holder = start_ligetil_process(project, "build", "--format", "html,pdf",
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         wait_for_holder(project, holder)
         started = time.monotonic()
