@@ -36,10 +36,13 @@ def test_preview_stamps_every_page_and_marks_every_draft(partial_project):
     for path in sorted(output.rglob("*.html")):
         assert 'class="preview-stamp"' in path.read_text("utf-8"), path
     html = re.sub(r"<title>.*?</title>", "", all_html(output))  # a <title> cannot carry a mark
-    for draft in drafts_of(partial_project):
+    drafts = drafts_of(partial_project)
+    assert drafts, "the partial project has no fuzzy drafts to show"
+    for draft in drafts:
         number = draft.split(" ", 2)[1]
         marked = re.findall(rf'class="[^"]*draft" data-draft="[^"]+"[^>]*>DRAFT {number} ', html)
         unmarked = re.findall(rf'DRAFT {number} ', html)
+        assert unmarked, f"the preview does not show the draft {draft!r}"
         assert len(marked) == len(unmarked), draft  # every place it appears is marked
 
 
