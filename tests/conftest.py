@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from projects import FIXED_EPOCH, cli_runner
+from helpers import FIXED_EPOCH, run_ligetil
 
 
 @pytest.fixture
@@ -13,6 +13,6 @@ def fixed_dates(monkeypatch):
 
 
 @pytest.fixture
-def ligetil(capsys):
-    """Run `ligetil ARGS` in-process in a project folder; return code and output."""
-    return cli_runner(capsys)
+def ligetil():
+    """Return run(project, *args) -> Result: `ligetil [-C project] ARGS` in-process, output captured."""
+    return run_ligetil

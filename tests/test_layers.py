@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from projects import REPO
+from helpers import REPO
 
 PACKAGE = REPO / "pipeline"
 # Imported where used, so --help, update and a no-op build never load them.

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from helpers import copy_project
 
 PROBE = """
 import sys
@@ -43,8 +44,6 @@ print("weasyprint" in sys.modules, file=sys.stderr)
     (["--jobs", "1"], "True"),  # one process renders everything itself
 ])
 def test_weasyprint_is_imported_only_where_pdfs_are_rendered(tmp_path, args, expected):
-    from tests.build.conftest import copy_project
-
     project = copy_project(tmp_path / "project")
     probe = BUILD_PROBE.format(project=str(project), args=[*args, "--lang", "da", "--guide", "madservice"])
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from projects import copy_project
-from support import SETTINGS
+from helpers import SETTINGS, copy_project
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from support import REPO
+from helpers import REPO
 
 
 def test_init_makes_a_project_that_updates_and_reports_status(tmp_path, ligetil):

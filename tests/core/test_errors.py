@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from support import GUIDE, snapshot
+from helpers import GUIDE, snapshot
 
 
 def broken_guides():
@@ -42,7 +42,7 @@ def test_guide_that_is_not_utf8_names_the_line(make_project, ligetil):
 
 
 def test_unknown_language_in_settings_exits_2_naming_the_key(make_project, ligetil):
-    from support import SETTINGS
+    from helpers import SETTINGS
     root = make_project({"mad": GUIDE}, SETTINGS.replace('"ur"]', '"xx-klingon"]'))
     result = ligetil(root, "update")
     assert result.code == 2

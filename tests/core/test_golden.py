@@ -20,7 +20,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import msgfmt_check
+from helpers import msgfmt_check
 
 from pipeline.catalog.headers import plural_forms
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from support import GUIDE, snapshot
+from helpers import GUIDE, snapshot
 
 
 def updated_project(make_project, ligetil):

@@ -7,7 +7,7 @@ from importlib.resources import files
 
 import polib
 import pytest
-from support import GUIDE, msgfmt_check
+from helpers import GUIDE, msgfmt_check
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

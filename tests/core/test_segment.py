@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from support import GUIDE
+from helpers import GUIDE
 
 from pipeline.errors import SourceError
 from pipeline.source.reader import parse_guide

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import polib
-from support import GUIDE, msgcat, msgfmt_check, snapshot
+from helpers import GUIDE, msgcat, msgfmt_check, snapshot
 
 from pipeline.catalog.pofile import format_catalog
 

@@ -8,10 +8,10 @@ import tomllib
 from importlib import metadata
 
 import pytest
+from helpers import REPO
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-from projects import REPO
 
 LOCKS = REPO / "requirements"
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from projects import REPO
+from helpers import REPO
 
 
 def run(*args: str | Path, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:

@@ -6,32 +6,11 @@ from pathlib import Path
 
 import polib
 import pytest
-from click.testing import CliRunner
-from projects import copy_project
+from helpers import copy_project, rewrite_catalogs, run_build
 
-from pipeline.cli import cli
-
-SAMPLE = Path(__file__).resolve().parents[2]  # /work/main: ligetil.toml, content/, translations/
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def run_build(project: Path, *args: str) -> Path:
-    """Run ``ligetil build`` in a project; fail the test with its output if it fails."""
-    result = CliRunner().invoke(cli, ["-C", str(project), "build", *args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return project / "output"
-
-
-def rewrite_catalogs(project: Path, change) -> None:
-    """Apply ``change(entry, lang)`` to every active entry of every catalog, then save."""
-    for path in sorted((project / "translations").glob("*/LC_MESSAGES/*.po")):
-        po = polib.pofile(str(path), wrapwidth=79)
-        for entry in po:
-            if entry.msgid and not entry.obsolete:
-                change(entry, path.parts[-3])
-        po.save(str(path))
 
 
 def identity(entry: polib.POEntry, lang: str) -> None:

@@ -25,7 +25,9 @@ def test_every_page_has_landmarks_one_h1_and_a_skip_link(built_site):
 
 
 def test_guide_pages_link_languages_pdf_and_canonical(built_site):
-    for path in guide_pages(built_site):
+    pages = guide_pages(built_site)
+    assert pages, "the sample built no guide page"
+    for path in pages:
         html = path.read_text("utf-8")
         lang, slug = path.parent.name, path.stem
         assert f'<link rel="canonical" href="https://example.org/guides/{lang}/{slug}.html">' in html
@@ -33,16 +35,24 @@ def test_guide_pages_link_languages_pdf_and_canonical(built_site):
         for link in re.findall(r"<nav class=\"languages\".*?</nav>", html, re.DOTALL):
             for anchor in re.findall(r"<a [^>]*>", link):
                 assert "hreflang=" in anchor and " lang=" in anchor and " dir=" in anchor
-        if (path.parent / f"{slug}.pdf").is_file():
-            assert re.search(rf'href="{slug}.pdf"[^>]*>[^<]*\(\d[\d.,]* kB\)', html), path
+        assert (path.parent / f"{slug}.pdf").is_file(), f"{path} has no PDF flyer beside it"
+        assert re.search(rf'href="{slug}.pdf"[^>]*>[^<]*\(\d[\d.,]* kB\)', html), path
 
 
 def test_rtl_pages_isolate_phone_numbers_and_email(built_site):
     for lang in ("ar", "ur"):
-        for path in guide_pages(built_site / lang) if (built_site / lang).is_dir() else []:
+        pages = [p for p in guide_pages(built_site) if p.parent.name == lang]
+        assert pages, f"the sample built no {lang} guide page"
+        phones = 0
+        for path in pages:
             html = path.read_text("utf-8")
-            assert 'dir="rtl"' in html
-            assert re.search(r'<a href="tel:[^"]+" dir="ltr">', html), path
+            assert f'<html lang="{lang}" dir="rtl">' in html, path
+            contacts = re.findall(r'<a href="(?:tel|mailto):[^"]+"[^>]*>', html)
+            assert contacts, f"{path} has no phone or e-mail link"
+            for anchor in contacts:
+                assert ' dir="ltr"' in anchor, (path, anchor)
+            phones += sum(anchor.startswith('<a href="tel:') for anchor in contacts)
+        assert phones, f"no {lang} page has a phone link"  # every sample guide but one has a phone
 
 
 def test_ui_catalog_template_is_up_to_date():

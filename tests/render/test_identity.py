@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import polib
 import pytest
+from helpers import REPO
 
 from pipeline.project import load_guides
 from pipeline.config import load_settings
 from pipeline.render.body import render_body
 from pipeline.render.localize import localize
-from tests.render.conftest import SAMPLE
 
 
 def identity_catalog(segments) -> polib.POFile:
@@ -19,7 +19,7 @@ def identity_catalog(segments) -> polib.POFile:
     return po
 
 
-SETTINGS = load_settings(SAMPLE)
+SETTINGS = load_settings(REPO)
 GUIDES = load_guides(SETTINGS)
 
 

@@ -18,13 +18,13 @@ import jinja2
 import page
 import pikepdf
 import pytest
+from helpers import REPO
 
 from pipeline.render.pdf import flyer_html, render_pdf, unwrap_loose_lists
 from pipeline.source.markdown_engine import render_markdown
 from pipeline.source.reader import parse_guide
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = ROOT / "pipeline" / "render" / "templates"
+TEMPLATES = REPO / "pipeline" / "render" / "templates"
 SLUG = "madservice"
 LANGUAGES = ("da", "en", "tr", "ar", "ur")
 RTL = ("ar", "ur")
@@ -116,7 +116,7 @@ def make_env(lang: str = "en") -> jinja2.Environment:
 
 def make_context(lang: str, preview: bool = False) -> dict:
     """Return a page context for ``lang`` built from the sample guide."""
-    source = ROOT / "content" / f"{SLUG}.md"
+    source = REPO / "content" / f"{SLUG}.md"
     meta, body = _guide_parts(parse_guide(source.read_bytes(), SLUG, f"content/{SLUG}.md"))
     own = TRANSLATIONS.get(lang)
     contact = dict(meta["contact"])
@@ -187,7 +187,7 @@ def flyers(tmp_path_factory) -> dict[str, tuple[dict, Path]]:
     result = {}
     for lang in LANGUAGES:
         context = make_context(lang, preview=(lang == "tr"))
-        pdf = render_pdf(flyer_html(context, make_env(lang)), (ROOT / "content").as_uri() + "/")
+        pdf = render_pdf(flyer_html(context, make_env(lang)), (REPO / "content").as_uri() + "/")
         (folder / f"{lang}.pdf").write_bytes(pdf)
         result[lang] = (context, folder / f"{lang}.pdf")
     return result
@@ -262,13 +262,13 @@ def test_unwrapping_loose_list_items_makes_them_pass_li_kids():
     body = render_markdown("- first item\n\n- second item\n\n    second paragraph\n\n"
                            "- third item\n")
     assert "<li>\n<p>first item</p>" in body  # Python-Markdown's loose list
-    raw = page.validate_pdf_bytes(render_pdf(LOOSE_LIST.format(body), ROOT.as_uri()),
+    raw = page.validate_pdf_bytes(render_pdf(LOOSE_LIST.format(body), REPO.as_uri()),
                                   profile="ua1")
     assert not raw.is_compliant
     assert any("LI" in f.rule_id for f in raw.failures), [f.rule_id for f in raw.failures]
     unwrapped = unwrap_loose_lists(body)
     assert "<p>" not in unwrapped and "second item\n<br><br>second paragraph" in unwrapped
-    fixed = page.validate_pdf_bytes(render_pdf(LOOSE_LIST.format(unwrapped), ROOT.as_uri()),
+    fixed = page.validate_pdf_bytes(render_pdf(LOOSE_LIST.format(unwrapped), REPO.as_uri()),
                                     profile="ua1")
     assert fixed.is_compliant, [(f.rule_id, f.message) for f in fixed.failures]
 

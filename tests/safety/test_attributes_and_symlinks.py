@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from helpers import set_msgstr, snapshot
 
-from tests.safety.conftest import set_msgstr, snapshot
 from tests.safety.test_hostile_build import (BUILD_TR, PARAGRAPH, PARAGRAPH_TR, TR_PO,
                                              add_image_line, assert_no_active_content, page)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import set_msgstr, snapshot, tags_of
 
-from tests.safety.conftest import set_msgstr, snapshot, tags_of
 from pipeline.qa.markup import scheme_of
 
 TR_PO = "translations/tr/LC_MESSAGES/madservice.po"

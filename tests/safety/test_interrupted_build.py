@@ -11,8 +11,9 @@ import subprocess
 import time
 from pathlib import Path
 
+from helpers import assert_whole, copy_sample, run_ligetil_process, start_ligetil_process, temp_files
+
 from pipeline.fsutil import TEMP_PREFIX
-from tests.safety.conftest import LIGETIL, assert_whole, cli_env, copy_sample, run_cli, temp_files
 
 KILLS = 5
 BUILD = ("build", "--format", "html,pdf")
@@ -41,8 +42,7 @@ def assert_no_partial_output(out: Path, where: str) -> None:
 
 
 def start_build(project: Path) -> subprocess.Popen:
-    return subprocess.Popen([str(LIGETIL), "-C", str(project), *BUILD], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=cli_env())
+    return start_ligetil_process(project, *BUILD, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def kill(proc: subprocess.Popen) -> None:
@@ -83,7 +83,7 @@ def pages_from(out: Path, stamp: str) -> int:
 def test_a_build_killed_at_random_moments_never_leaves_a_partial_file(tmp_path):
     project = copy_sample(tmp_path / "project", languages=("en",))  # 4 PDFs: a short build
     started = time.time()
-    cold = run_cli(project, *BUILD)
+    cold = run_ligetil_process(project, *BUILD)
     duration = time.time() - started
     assert cold.returncode == 0, cold.stderr
     out = project / "output"
@@ -109,7 +109,7 @@ def test_a_build_killed_at_random_moments_never_leaves_a_partial_file(tmp_path):
         assert not [t for t in temp_files(project) if not t.startswith("output/")], where
     print("\n".join(log))
     assert killed >= 2, "too few builds were killed before they ended:\n" + "\n".join(log)
-    final = run_cli(project, *BUILD)
+    final = run_ligetil_process(project, *BUILD)
     assert final.returncode == 0, final.stderr + "\n" + "\n".join(log)
     assert temp_files(project) == [], "\n".join(log)
     assert_no_partial_output(out, "after the final build")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import csv
-import os
 import re
-import subprocess
 import tomllib
 import unicodedata
 from pathlib import Path
 
 import polib
 import pytest
+from helpers import REPO, copy_project, msgfmt_check, run_ligetil
 
-REPO = Path(__file__).resolve().parents[2]
 LANGS = ["en", "tr", "ar", "ur"]
 CATALOGS = sorted((REPO / "translations").glob("*/LC_MESSAGES/*.po"))
 URDU_ONLY = set("ٹڈڑںےۓ")
@@ -43,7 +41,7 @@ def test_catalog_is_complete_reviewed_and_valid(path):
     assert po.untranslated_entries() == [] and po.fuzzy_entries() == []
     assert "FULL NAME" not in po.metadata["Last-Translator"]
     assert "machine draft" not in path.read_text(encoding="utf-8")
-    checked = subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], capture_output=True, text=True)
+    checked = msgfmt_check(path)
     assert checked.returncode == 0, checked.stderr
 
 
@@ -123,13 +121,11 @@ def test_glossary_terms_are_rendered_as_the_glossary_says(lang):
     assert misses == []
 
 
-def test_committed_catalogs_are_what_update_writes(tmp_path, capsys):
+def test_committed_catalogs_are_what_update_writes(tmp_path):
     """A fresh clone's `ligetil update` (the README's first command) changes no file."""
-    from projects import cli_runner, copy_project
-
     project = copy_project(tmp_path / "sample")
     before = {p: p.read_bytes() for p in (project / "translations").rglob("*") if p.is_file()}
-    result = cli_runner(capsys)(project, "update")
+    result = run_ligetil(project, "update")
     assert result.code == 0, result.err
     after = {p: p.read_bytes() for p in (project / "translations").rglob("*") if p.is_file()}
     assert [p.name for p in after if after[p] != before.get(p)] == []

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import polib
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
+from helpers import REPO
 
 
 def _load_tiny_model():
@@ -138,29 +137,3 @@ def project(tmp_path) -> Path:
     for lang in ("tr", "en"):
         write_po(root / "translations" / lang / "LC_MESSAGES" / "hej.po", lang, ENTRIES)
     return root
-
-
-@dataclass(frozen=True)
-class Run:
-    """The outcome of one command line."""
-
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def ligetil(capsys):
-    """Run ``ligetil ARGS…`` in-process through pipeline.cli.main; return code and output."""
-    from pipeline.cli import main
-
-    def run(*args: str) -> Run:
-        capsys.readouterr()
-        try:
-            main(list(args))
-        except SystemExit as done:
-            captured = capsys.readouterr()
-            return Run(int(done.code or 0), captured.out, captured.err)
-        raise AssertionError("pipeline.cli.main returned without exiting")
-
-    return run
