@@ -31,14 +31,21 @@ class SourceGuide:
     segments: list[Segment]
 
 
+def chosen_guide_paths(settings: Settings, only: str | None = None) -> list[Path]:
+    """Return the guides' files for ``--guide`` (all when None), refusing an unknown slug."""
+    paths = guide_paths(settings)
+    if only is None:
+        return paths
+    chosen = [p for p in paths if p.stem == only]
+    if not chosen:
+        known = ", ".join(p.stem for p in paths) or "none"
+        raise ConfigError(f"no guide named {only!r} in content/ (guides: {known})")
+    return chosen
+
+
 def load_guides(settings: Settings, only: str | None = None) -> list[SourceGuide]:
     """Read and segment every guide (or one); report all broken guides at once."""
-    paths = guide_paths(settings)
-    if only is not None:
-        paths = [p for p in paths if p.stem == only]
-        if not paths:
-            known = ", ".join(p.stem for p in guide_paths(settings)) or "none"
-            raise ConfigError(f"no guide named {only!r} in content/ (guides: {known})")
+    paths = chosen_guide_paths(settings, only)
     loaded, errors = [], []
     for path in paths:
         try:

@@ -20,7 +20,7 @@ from pipeline.build.site import copy_css, copy_images, finish_fonts, plan_fonts,
 from pipeline.build.state import read_state
 from pipeline.build.write import read_manifest, write_all
 from pipeline.config import Settings
-from pipeline.project import chosen_languages, load_guides
+from pipeline.project import chosen_guide_paths, chosen_languages
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,7 @@ def build(settings: Settings, options: BuildOptions, progress: Callable | None =
     started = time.perf_counter()
     inputs = read_inputs(settings, options.preview)
     chosen = chosen_languages(settings, options.lang, source=True)
-    if options.guide is not None and options.guide not in inputs.sources:
-        load_guides(settings, options.guide)  # raises the usual "no guide named" error
+    chosen_guide_paths(settings, options.guide)  # refuses an unknown --guide, as every command does
     run = Run(settings, read_state(settings.output_dir), inputs, options.formats, chosen, options.guide,
               options.preview, options.force)
     old = read_manifest(run.out)

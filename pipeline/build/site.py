@@ -7,7 +7,6 @@ a paragraph does not touch it.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from pipeline.build.plan import Run, index_stubs
@@ -66,13 +65,11 @@ def copy_images(run: Run) -> int:
     for image, slug in sorted(used.items()):
         where = (f"content/{slug}.md", _image_line(run, slug, image))
         try:
-            check_image_src(image)  # the state file lists them: trust no path from it
-        except ValueError as error:
-            errors.append(RenderError(str(error), *where))
-            continue
-        if not (content / image).resolve().is_relative_to(content.resolve()):
-            # checked again here: an up-to-date page's image may have become a link since
-            errors.append(RenderError(f"image {image!r} is a link to a file outside content/", *where))
+            # the state file lists them: trust no path from it; an up-to-date page's image
+            # may have become a link out of content/ since
+            check_image_src(image, content, *where)
+        except RenderError as error:
+            errors.append(error)
             continue
         try:
             data = (content / image).read_bytes()
@@ -137,14 +134,8 @@ def finish_fonts(run: Run) -> list[str]:
     """Write fonts.css for the cut faces (as ``webfont_css`` would) and return the font files."""
     if run.fonts_files is not None:
         return run.fonts_files
-    rules = []
-    for font in fonts.ALL_WEB_FONTS:
-        for weight, _ in font.files:
-            name = f"fonts/{font.key}-{weight}.woff2"
-            if name in run.font_data:
-                url = f"../{name}?v={hashlib.sha256(run.font_data[name]).hexdigest()[:10]}"
-                rules.append(fonts._face(font.family, weight, url, "woff2", swap=True))
-    run.files[FONTS_CSS] = ("\n".join(rules) + "\n").encode("utf-8")
+    cut = {name.removeprefix("fonts/"): data for name, data in run.font_data.items()}
+    run.files[FONTS_CSS] = fonts.font_face_css(cut, "../fonts/").encode("utf-8")
     run.records[FONTS_CSS] = (run.fonts_dep, {"fonts": sorted(run.font_data)})
     for name, data in run.font_data.items():
         run.files[name] = data

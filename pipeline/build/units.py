@@ -18,9 +18,9 @@ from pipeline.model import Coverage, Guide, LocalizedGuide, LocalizedText
 from pipeline.project import publication
 from pipeline.render.fonts import check_glyphs, web_font_key
 from pipeline.render.html import SiteInfo, page_context
-from pipeline.render.localize import localize, text_direction
+from pipeline.render.localize import localize
 from pipeline.render.site import used_text
-from pipeline.render.ui import file_size
+from pipeline.render.ui import file_size, text_direction
 from pipeline.source import segment
 from pipeline.source.reader import parse_guide
 

@@ -6,6 +6,7 @@ from functools import cached_property
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from pipeline.config import Settings, load_settings
 
@@ -24,3 +25,10 @@ class App:
     def settings(self) -> Settings:
         """Load ``ligetil.toml`` once, on first use."""
         return load_settings(self.project)
+
+
+def progress_bar(console: Console, *, remaining: bool = False) -> Progress:
+    """Return the progress bar of long work (on stderr, gone when done): time elapsed, or left."""
+    clock = TimeRemainingColumn() if remaining else TimeElapsedColumn()
+    return Progress(TextColumn("{task.description:<36}"), BarColumn(), MofNCompleteColumn(), clock,
+                    console=console, transient=True)

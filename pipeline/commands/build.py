@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline.build import BuildOptions, BuildReport, build
 from pipeline.build.formats import FORMATS
-from pipeline.commands import App
+from pipeline.commands import App, progress_bar
 from pipeline.fsutil import remove_stale_temps
 from pipeline.lock import project_lock
 
@@ -19,14 +18,6 @@ def _formats(value: str) -> tuple[str, ...]:
     if unknown or not chosen:
         raise click.BadParameter(f"choose from {', '.join(FORMATS)}, separated by commas", param_hint="--format")
     return chosen
-
-
-def _progress(app: App):
-    """Return a factory of the build's progress bar (stderr, gone when done)."""
-    def make() -> Progress:
-        return Progress(TextColumn("{task.description:<36}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=app.err, transient=True)
-    return make
 
 
 def summary(app: App, report: BuildReport, preview: bool) -> str:
@@ -66,7 +57,7 @@ def command(app: App, lang: str | None, guide: str | None, formats: str, preview
     options = BuildOptions(lang, guide, _formats(formats), preview, jobs, force)
     with project_lock(app.settings.root, "build"):
         remove_stale_temps(app.settings.output_dir)
-        report = build(app.settings, options, _progress(app))
+        report = build(app.settings, options, lambda: progress_bar(app.err))
     for line in report.withheld:
         app.err.print(line, markup=False)
     app.out.print(summary(app, report, preview))

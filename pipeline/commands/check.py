@@ -10,10 +10,10 @@ import click
 from pipeline.catalog.pofile import header_field_line, read_catalog
 from pipeline.commands import App
 from pipeline.config import Settings
-from pipeline.errors import CatalogError, ConfigError, SourceError
+from pipeline.errors import CatalogError, SourceError
 from pipeline.model import Issue
 from pipeline.paths import guide_paths, po_path
-from pipeline.project import chosen_languages
+from pipeline.project import chosen_guide_paths, chosen_languages
 from pipeline.qa import (REGISTRY, CatalogHeader, check_catalog, check_project, check_source, count,
                          file_issue, validate_check_settings)
 from pipeline.source.reader import read_guide
@@ -88,9 +88,7 @@ def run_checks(settings: Settings, lang: str | None = None, guide: str | None = 
     """Check the chosen guides and catalogs and gather every finding."""
     validate_check_settings(settings)
     with_source, languages = _languages(settings, lang)
-    paths = [p for p in guide_paths(settings) if guide is None or p.stem == guide]
-    if guide is not None and not paths:
-        raise ConfigError(f"--guide {guide}: no content/{guide}.md")
+    paths = chosen_guide_paths(settings, guide)
     report = Report(guides=len(paths))
     for path in paths:
         if with_source:

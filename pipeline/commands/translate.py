@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from pipeline.catalog.drafts import Pending, apply_drafts, pending
 from pipeline.catalog.pofile import write_catalog
-from pipeline.commands import App
+from pipeline.commands import App, progress_bar
 from pipeline.config import Settings
 from pipeline.errors import ConfigError
 from pipeline.lock import project_lock
@@ -53,8 +52,7 @@ def load_engine(settings: Settings, lang: str, models_dir: str | None, beam: int
 
 def _progress(app: App, total_texts: int):
     """Return a rich progress bar and its (done, total) callback."""
-    bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                   TimeRemainingColumn(), console=app.err, transient=True)
+    bar = progress_bar(app.err, remaining=True)
     task = bar.add_task(f"translating {total_texts} texts", total=None)
     return bar, lambda done, total: bar.update(task, completed=done, total=total)
 

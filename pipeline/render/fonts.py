@@ -100,7 +100,7 @@ def _face(family: str, weight: int, url: str, fmt: str, swap: bool = False) -> s
 
 @lru_cache(maxsize=None)
 def _cmap(path: Path) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # heavy: a no-op build never opens a font
 
     with TTFont(path, lazy=True) as font:
         return frozenset(font.getBestCmap())
@@ -137,8 +137,8 @@ def check_glyphs(texts: Iterable[tuple[str, str]], lang: str, where: str) -> Non
 
 def subset_woff2(path: Path, text: str) -> bytes:
     """Return a WOFF2 of the font with only the glyphs ``text`` needs, byte for byte stable."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
+    from fontTools import subset  # heavy: only a build that cuts web fonts loads the subsetter
+    from fontTools.ttLib import TTFont  # with it
 
     options = subset.Options()
     options.flavor = "woff2"

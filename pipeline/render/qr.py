@@ -6,6 +6,8 @@ import base64
 import io
 from html import escape
 
+import segno
+
 
 def qr_svg(url: str, title: str) -> str:
     """Return an SVG QR code for ``url``, labelled ``title`` for screen readers.
@@ -17,8 +19,6 @@ def qr_svg(url: str, title: str) -> str:
         A standalone ``<svg>`` element (with xmlns and viewBox): inline in HTML, or as an
         image via :func:`svg_data_uri`.
     """
-    import segno  # only the build needs it, not ``ligetil --help``
-
     code = segno.make(url, error="m", micro=False)
     out = io.BytesIO()
     code.save(out, kind="svg", xmldecl=False, svgns=True, omitsize=True, border=4,

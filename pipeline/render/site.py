@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 from pipeline.config import Settings
 from pipeline.model import LocalizedGuide
+from pipeline.render.fonts import web_font_key
 from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo
 from pipeline.render.ui import endonym, render_template, text_direction, translations_for
 
@@ -108,8 +109,6 @@ class _TextByLanguage(HTMLParser):
 
 def used_text(pages: list[str]) -> dict[str, str]:
     """Return, per web font key ("latin", "arabic", "urdu"), every character the pages show."""
-    from pipeline.render.fonts import web_font_key
-
     by_key: dict[str, set[str]] = {"latin": set(" 0123456789")}
     for html in pages:
         parser = _TextByLanguage()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+from babel.messages.extract import extract_from_dir
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -100,8 +101,6 @@ def render_template(name: str, context: dict) -> str:
 
 def extract_ui_messages() -> list[tuple[str, list[str]]]:
     """Return (msgid, locations) of every UI string in the templates and render code, sorted."""
-    from babel.messages.extract import extract_from_dir
-
     method_map = [("render/templates/**.j2", "jinja2.ext:babel_extract"), ("render/**.py", "python")]
     options = {"render/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true",
                                           "lstrip_blocks": "true"}}

@@ -93,7 +93,7 @@ def test_guide_option_and_unknown_guide(tmp_path: Path, capsys) -> None:
     root = project(tmp_path)
     assert run(root, capsys, "--guide", "madservice", "--lang", "da")[0] == 0
     code, _, err = run(root, capsys, "--guide", "nope")
-    assert code == 2 and "no content/nope.md" in err
+    assert code == 2 and "no guide named 'nope' in content/ (guides: madservice)" in err
 
 
 def test_broken_files_are_findings_not_crashes(tmp_path: Path, capsys) -> None:
