@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.build.formats import FORMATS, downloads
 from pipeline.build.state import BuildState, common_digest, file_hash, hash_parts
-from pipeline.build.units import GuideUnit, guide_from_stub, page_dep
+from pipeline.build.units import GuideUnit, PairPlan, guide_from_stub, page_dep
 from pipeline.config import Settings
 from pipeline.errors import SourceError, raise_all
 from pipeline.fsutil import digest
@@ -75,7 +76,7 @@ class Run:
     wanted: set[tuple[str, str]] = field(default_factory=set)
     files: dict[str, bytes] = field(default_factory=dict)  # rendered in this run
     records: dict[str, tuple[str, dict]] = field(default_factory=dict)  # path -> (dep, extra)
-    pdf_bases: dict[str, str] = field(default_factory=dict)  # PDF path -> dependency before images
+    bases: dict[str, str] = field(default_factory=dict)  # download path -> dependency before images
     page_chars: dict[str, dict[str, str]] = field(default_factory=dict)  # page path -> characters
     font_data: dict[str, bytes] = field(default_factory=dict)  # cut web fonts, by file
     fonts_dep: str = ""
@@ -113,46 +114,44 @@ class Run:
         return None if self.force else self.state.fresh(self.out, path, dep)
 
 
-def _bases(run: Run, lang: str, slug: str) -> tuple[str, str]:
-    """Return the dependency hashes of a guide's PDF and page in one language (before images/size)."""
-    parts = (run.inputs.common, run.inputs.source_hash(slug), run.inputs.catalog_hash(lang, slug),
-             list(run.published[slug]))
-    return hash_parts("pdf", *parts), hash_parts("html", *parts, run.pdf_flag)
+def _parts(run: Run, lang: str, slug: str) -> tuple:
+    """Return what every format of a guide in one language depends on."""
+    return (run.inputs.common, run.inputs.source_hash(slug), run.inputs.catalog_hash(lang, slug),
+            list(run.published[slug]))
 
 
-@dataclass(frozen=True)
-class PairPlan:
-    """What to render of one guide in one language, and what the render needs to decide."""
-
-    pdf: bool  # render the PDF
-    page: bool  # the build makes the HTML page
-    pdf_flag: bool  # the build makes PDFs, so pages link them
-    pdf_size: int | None  # the up-to-date PDF's size when it is not rendered again
-    page_base: str  # the page's dependency hash before the PDF's size is known
-    page_recorded: str | None  # the dependency hash of the intact page on disk, if any
-    pdf_base: str  # the PDF's dependency hash before its images are known
+def _download_state(run: Run, name: str, lang: str, slug: str) -> tuple[str, int | None]:
+    """Return a download's dependency hash before images, and its size when it is up to date."""
+    path = FORMATS[name].path(lang, slug)
+    base = hash_parts(name, *_parts(run, lang, slug))
+    record = run.state.outputs.get(path) or {}
+    found = run.fresh(path, hash_parts(base, run.images_digest(record.get("images", []))))
+    return base, None if found is None else found.get("size")
 
 
 def plan_pair(run: Run, lang: str, slug: str) -> PairPlan | None:
     """Return what to render of one guide in one language, or None when all is up to date."""
-    pdf_base, html_base = _bases(run, lang, slug)
-    pdf_path, html_path = f"{lang}/{slug}.pdf", f"{lang}/{slug}.html"
-    need_pdf, size = False, None
-    if run.pdf_flag:
-        record = run.state.outputs.get(pdf_path) or {}
-        found = run.fresh(pdf_path, hash_parts(pdf_base, run.images_digest(record.get("images", []))))
-        need_pdf, size = found is None, (found or {}).get("size")
-    recorded = None
-    if "html" in run.formats:
-        record = run.state.outputs.get(html_path) or {}
-        recorded = record.get("dep") if run.fresh(html_path, record.get("dep", "")) else None
-    page_ok = "html" not in run.formats or recorded == page_dep(html_base, size if run.pdf_flag else None)
-    if not need_pdf and page_ok:
-        run.up_to_date.update(p for p, f in ((pdf_path, "pdf"), (html_path, "html")) if f in run.formats)
+    chosen = downloads(run.formats)
+    bases, sizes, render = {}, {}, []
+    for name in chosen:
+        bases[name], size = _download_state(run, name, lang, slug)
+        if size is None:
+            render.append(name)
+        else:
+            sizes[name] = size
+            run.up_to_date.add(FORMATS[name].path(lang, slug))
+    page = next((f for f in FORMATS.values() if f.page and f.name in run.formats), None)
+    page_base, recorded = hash_parts("html", *_parts(run, lang, slug), list(chosen)), None
+    if page is not None:
+        record = run.state.outputs.get(page.path(lang, slug)) or {}
+        recorded = record.get("dep") if run.fresh(page.path(lang, slug), record.get("dep", "")) else None
+        if not render and recorded == page_dep(page_base, sizes):
+            run.up_to_date.add(page.path(lang, slug))
+            return None
+    elif not render:
         return None
-    if not need_pdf and run.pdf_flag:
-        run.up_to_date.add(pdf_path)
-    return PairPlan(need_pdf, "html" in run.formats, run.pdf_flag, size, html_base, recorded, pdf_base)
+    return PairPlan(tuple(render), tuple(sorted(sizes.items())), tuple(sorted(bases.items())), chosen,
+                    page is not None, page_base, recorded)
 
 
 def needs_localizing(run: Run, slug: str) -> bool:
@@ -183,7 +182,7 @@ def guide_unit(run: Run, slug: str) -> GuideUnit:
     where, source, _ = run.inputs.sources[slug]
     catalogs = {lang: run.inputs.catalogs[(lang, slug)][:2] for lang in run.settings.languages}
     pages = tuple(run.chosen) if "html" in run.formats and run.in_scope(slug) else ()
-    return GuideUnit(slug, where, source, catalogs, run.settings, run.preview, pages, run.pdf_flag)
+    return GuideUnit(slug, where, source, catalogs, run.settings, run.preview, pages, downloads(run.formats))
 
 
 def index_stubs(run: Run, lang: str) -> list:

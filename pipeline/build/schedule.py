@@ -11,6 +11,7 @@ from collections import deque
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 
+from pipeline.build.formats import FORMATS
 from pipeline.build.plan import Run, guide_unit, needs_localizing, wanted_languages, plan_pair
 from pipeline.build.pool import completed, make_executor, restore, stop
 from pipeline.build.state import hash_parts
@@ -39,10 +40,8 @@ def on_guide(run: Run, result: GuideResult) -> list[PairUnit]:
     for lang in langs:
         plan = plan_pair(run, lang, slug)
         if plan is not None:
-            run.pdf_bases[f"{lang}/{slug}.pdf"] = plan.pdf_base
-            units.append(PairUnit(result.localized[lang], run.settings, run.published[slug], plan.pdf,
-                                  plan.page, plan.pdf_flag, plan.pdf_size, plan.page_base,
-                                  plan.page_recorded))
+            run.bases.update((FORMATS[name].path(lang, slug), base) for name, base in plan.bases)
+            units.append(PairUnit(result.localized[lang], run.settings, run.published[slug], plan))
     return units
 
 
@@ -51,16 +50,15 @@ def on_pair(run: Run, result: PairResult) -> None:
     if result.errors:
         run.errors["render"].extend(result.errors)
         return
-    pdf_path, html_path = f"{result.lang}/{result.slug}.pdf", f"{result.lang}/{result.slug}.html"
-    if pdf_path in result.files:
-        data = result.files[pdf_path]
-        run.records[pdf_path] = (hash_parts(run.pdf_bases[pdf_path], run.images_digest(result.images)),
+    page_path = next((f.path(result.lang, result.slug) for f in FORMATS.values() if f.page), "")
+    for path, data in result.files.items():
+        if path == page_path:
+            run.records[path] = (result.page_dep, {"images": result.images, "chars": run.page_chars[path]})
+        else:
+            run.records[path] = (hash_parts(run.bases[path], run.images_digest(result.images)),
                                  {"size": len(data), "images": result.images})
-    if html_path in result.files:
-        run.records[html_path] = (result.page_dep, {"images": result.images,
-                                                    "chars": run.page_chars[html_path]})
-    elif result.page_fresh:
-        run.up_to_date.add(html_path)
+    if result.page_fresh:
+        run.up_to_date.add(page_path)
     run.files.update(result.files)
 
 

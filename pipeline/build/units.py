@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.build.formats import render_output
+from pipeline.build.formats import FORMATS
 from pipeline.build.pool import PortableError, portable
 from pipeline.build.state import hash_parts
 from pipeline.catalog.pofile import decode_catalog, parse_catalog
@@ -36,7 +36,7 @@ class GuideUnit:
     settings: Settings
     preview: bool
     pages: tuple[str, ...] = ()  # languages whose page's characters the web fonts need
-    pdf_flag: bool = True  # the build makes PDFs, so pages show their size
+    downloads: tuple[str, ...] = ("pdf",)  # the formats the pages link, with their sizes
 
 
 @dataclass
@@ -126,43 +126,51 @@ def size_chars(lang: str) -> str:
     return "".join(sorted({c for size in SAMPLE_SIZES for c in file_size(size, lang)}))
 
 
-def page_chars(html: bytes, lang: str | None, pdf_flag: bool) -> dict[str, str]:
-    """Return, per web font, the characters a page shows, plus any PDF size's when it shows one."""
+def page_chars(html: bytes, lang: str | None, sizes_shown: bool) -> dict[str, str]:
+    """Return, per web font, the characters a page shows, plus any file size's when it shows one."""
     found = {key: set(text) for key, text in used_text([html.decode("utf-8")]).items()}
-    if pdf_flag and lang is not None:
+    if sizes_shown and lang is not None:
         for key in ("latin", web_font_key(lang)):
             found.setdefault(key, set()).update(size_chars(lang))
     return {key: "".join(sorted(chars)) for key, chars in sorted(found.items())}
 
 
 def _page_chars(unit: GuideUnit, result: GuideResult) -> None:
-    """Draft the pages of ``unit.pages`` (with a placeholder PDF size) for their characters."""
+    """Draft the pages of ``unit.pages`` (with placeholder file sizes) for their characters."""
     published = tuple(lang for lang in unit.settings.all_languages if lang in result.localized)
+    sizes = {name: PLACEHOLDER_SIZE for name in unit.downloads}
     for lang in unit.pages:
         if lang not in result.localized:
             continue
-        sizes = {(lang, unit.slug): PLACEHOLDER_SIZE} if unit.pdf_flag else {}
         try:
-            html, _ = _render(result.localized[lang], unit.settings, published, "page", sizes, unit.pdf_flag)
+            html, _ = _render(result.localized[lang], unit.settings, published, "html", sizes, unit.downloads)
         except LigetilError as error:
             result.errors.extend(portable(error))
             return
-        result.chars[lang] = page_chars(html, lang, unit.pdf_flag)
+        result.chars[lang] = page_chars(html, lang, bool(unit.downloads))
+
+
+@dataclass(frozen=True)
+class PairPlan:
+    """What to render of one guide in one language, and what the render needs to decide."""
+
+    render: tuple[str, ...]  # the download formats to render again
+    sizes: tuple[tuple[str, int], ...]  # the sizes of the up-to-date downloads
+    bases: tuple[tuple[str, str], ...]  # each download's dependency hash before its images are known
+    downloads: tuple[str, ...]  # every download format this build makes (the page links them)
+    page: bool  # the build makes the page
+    page_base: str  # the page's dependency hash before the downloads' sizes are known
+    page_recorded: str | None  # the dependency hash of the intact page on disk, if any
 
 
 @dataclass(frozen=True)
 class PairUnit:
-    """What to render for one guide in one language: its PDF, its page, or both."""
+    """What to render for one guide in one language: some downloads, the page, or both."""
 
     localized: LocalizedGuide
     settings: Settings
     published: tuple[str, ...]  # the guide's languages (the language switcher)
-    pdf: bool  # render the PDF
-    page: bool  # the build makes the HTML page
-    pdf_flag: bool  # the build makes PDFs, so pages link them
-    pdf_size: int | None  # the up-to-date PDF's size when it is not rendered again
-    page_base: str  # the page's dependency hash before the PDF's size is known
-    page_recorded: str | None  # the dependency hash of the intact page on disk, if any
+    plan: PairPlan
 
 
 @dataclass
@@ -178,38 +186,41 @@ class PairResult:
     errors: list[PortableError] = field(default_factory=list)
 
 
-def page_dep(base: str, pdf_size: int | None) -> str:
-    """Return a page's dependency hash: its inputs and the size its PDF link shows."""
-    return hash_parts(base, pdf_size)
+def page_dep(base: str, sizes: dict[str, int]) -> str:
+    """Return a page's dependency hash: its inputs and the sizes its download links show."""
+    return hash_parts(base, sorted(sizes.items()))
 
 
 def render_pair(unit: PairUnit) -> PairResult:
-    """Render a guide's PDF (if asked), then its page if its PDF size or inputs changed."""
-    localized, settings = unit.localized, unit.settings
+    """Render a guide's downloads that are out of date, then its page if a size or an input changed."""
+    localized, settings, plan = unit.localized, unit.settings, unit.plan
     lang, slug = localized.lang, localized.guide.slug
-    result, size = PairResult(lang, slug), unit.pdf_size
+    result, sizes = PairResult(lang, slug), dict(plan.sizes)
     try:
-        if unit.pdf:
-            data, result.images = _render(localized, settings, unit.published, "pdf", {}, True)
-            result.files[f"{lang}/{slug}.pdf"], size = data, len(data)
-        if unit.page:
-            result.page_dep = page_dep(unit.page_base, size if unit.pdf_flag else None)
-            result.page_fresh = result.page_dep == unit.page_recorded
+        for name in plan.render:
+            data, result.images = _render(localized, settings, unit.published, name, {}, plan.downloads)
+            result.files[FORMATS[name].path(lang, slug)], sizes[name] = data, len(data)
+        if plan.page:
+            result.page_dep = page_dep(plan.page_base, sizes)
+            result.page_fresh = result.page_dep == plan.page_recorded
             if not result.page_fresh:
-                sizes = {(lang, slug): size} if size and unit.pdf_flag else {}
-                html, result.images = _render(localized, settings, unit.published, "page", sizes,
-                                              unit.pdf_flag)
-                result.files[f"{lang}/{slug}.html"] = html
+                html, result.images = _render(localized, settings, unit.published, "html", sizes,
+                                              plan.downloads)
+                result.files[FORMATS["html"].path(lang, slug)] = html
     except LigetilError as error:
         result.errors = portable(error)
     return result
 
 
-def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str, ...], kind: str,
-            sizes: dict, pdf_flag: bool) -> tuple[bytes, list[str]]:
-    """Render one file of a guide; return it and the images its body uses."""
+def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str, ...], name: str,
+            sizes: dict[str, int], downloads: tuple[str, ...]) -> tuple[bytes, list[str]]:
+    """Render one format of a guide; return it and the images its body uses.
+
+    ``sizes`` are the downloads' sizes a page shows; ``downloads`` the formats it links.
+    """
     lang, slug = localized.lang, localized.guide.slug
-    site = SiteInfo(settings.name, {slug: published}, pdf_sizes=sizes, pdf=pdf_flag)
+    pdf_sizes = {(lang, slug): sizes["pdf"]} if sizes.get("pdf") else {}
+    site = SiteInfo(settings.name, {slug: published}, pdf_sizes=pdf_sizes, pdf="pdf" in downloads)
     context = page_context(localized, settings, site)
-    base_url = (settings.content_dir / lang).as_uri() + "/" if kind == "pdf" else ""
-    return render_output(kind, context, base_url), list(context.get("images", ()))
+    base_url = "" if FORMATS[name].page else (settings.content_dir / lang).as_uri() + "/"
+    return FORMATS[name].render(context, base_url), list(context.get("images", ()))

@@ -22,6 +22,6 @@ def test_fonts_css_from_cut_faces_matches_webfont_css(tmp_path):
 
 def test_a_page_covers_every_pdf_size_in_its_language():
     html = ('<html lang="ur"><body><p>سلام</p><a>Download PDF (41 kB)</a></body></html>').encode("utf-8")
-    found = page_chars(html, "ur", pdf_flag=True)
+    found = page_chars(html, "ur", sizes_shown=True)
     assert set(size_chars("ur")) <= set(found["urdu"]) and set("0123456789kMB") <= set(found["urdu"])
-    assert "M" not in page_chars(html, "ur", pdf_flag=False)["urdu"]
+    assert "M" not in page_chars(html, "ur", sizes_shown=False)["urdu"]

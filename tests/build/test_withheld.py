@@ -40,11 +40,11 @@ def test_status_says_publishable_exactly_when_the_build_publishes(built_html):
                         encoding="utf-8")
     catalog = built_html / "translations/ar/LC_MESSAGES/madservice.po"
     lines = _break_entries(catalog, 2)
-    status = CliRunner().invoke(cli, ["-C", str(built_html), "status", "--json"])
-    assert status.exit_code == 0, status.output
-    rows = json.loads(status.output)
-    result = CliRunner().invoke(cli, ["-C", str(built_html), "build", "--format", "html"])
-    assert result.exit_code == 0, result.output
+    status = run_ligetil(built_html, "status", "--json")
+    assert status.code == 0, status.err
+    rows = json.loads(status.out)
+    result = run_ligetil(built_html, "build", "--format", "html")
+    assert result.code == 0, result.err
     withheld = [row for row in rows if not row["publishable"]]
     assert {(r["lang"], r["guide"]) for r in withheld} >= {("ar", "madservice")}
     assert len(rows) == 6 * 4
@@ -52,9 +52,9 @@ def test_status_says_publishable_exactly_when_the_build_publishes(built_html):
         page = built_html / "output" / row["lang"] / f"{row['guide']}.html"
         assert page.is_file() == row["publishable"], row
     for row in withheld:
-        assert f"{row['catalog']}: not published in {row['lang']}: " in result.output, row
-    assert "ar/LC_MESSAGES/madservice.po: not published in ar: " in result.output
-    assert "after 2 entries with check errors, below publish.min_reviewed = 100%" in result.output
-    assert all(f"madservice.po:{line}: not published" in result.output for line in lines)
-    again = CliRunner().invoke(cli, ["-C", str(built_html), "build", "--format", "html"])
-    assert "ar/LC_MESSAGES/madservice.po: not published in ar: " in again.output  # said on every build
+        assert f"{row['catalog']}: not published in {row['lang']}: " in result.err, row
+    assert "ar/LC_MESSAGES/madservice.po: not published in ar: " in result.err
+    assert "after 2 entries with check errors, below publish.min_reviewed = 100%" in result.err
+    assert all(f"madservice.po:{line}: not published" in result.err for line in lines)
+    again = run_ligetil(built_html, "build", "--format", "html")
+    assert "ar/LC_MESSAGES/madservice.po: not published in ar: " in again.err  # said on every build

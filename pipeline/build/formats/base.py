@@ -13,6 +13,7 @@ class Format:
     name: str  # the --format choice, e.g. "html"
     suffix: str  # the file's suffix in output/<lang>/, e.g. ".html"
     render: Callable[[dict, str], bytes]  # (page context, base URL for relative links) -> bytes
+    page: bool = False  # the web page: made last, it links the other formats ("downloads") and their sizes
 
     def path(self, lang: str, slug: str) -> str:
         """Return the output path of one guide in one language, relative to output/."""

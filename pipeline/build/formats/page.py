@@ -11,4 +11,4 @@ def render(context: dict, base_url: str) -> bytes:
     return render_page(context).encode("utf-8")
 
 
-FORMAT = Format("html", ".html", render)
+FORMAT = Format("html", ".html", render, page=True)
