@@ -1,9 +1,11 @@
-"""Fixtures every test folder may use: fixed dates and the in-process CLI."""
+"""Fixtures every test folder may use: fixed dates, the in-process CLI and small projects."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from helpers import FIXED_EPOCH, run_ligetil
+from helpers import FIXED_EPOCH, SETTINGS, copy_project, run_ligetil
 
 
 @pytest.fixture
@@ -16,3 +18,22 @@ def fixed_dates(monkeypatch):
 def ligetil():
     """Return run(project, *args) -> Result: `ligetil [-C project] ARGS` in-process, output captured."""
     return run_ligetil
+
+
+@pytest.fixture
+def make_project(tmp_path, fixed_dates):
+    """Return a maker of a project with the given guides {slug: text}, with fixed dates."""
+    def make(guides: dict[str, str], settings: str = SETTINGS) -> Path:
+        root = tmp_path / "project"
+        (root / "content").mkdir(parents=True, exist_ok=True)
+        (root / "ligetil.toml").write_text(settings, encoding="utf-8")
+        for slug, text in guides.items():
+            (root / "content" / f"{slug}.md").write_text(text, encoding="utf-8")
+        return root
+    return make
+
+
+@pytest.fixture
+def sample_project(tmp_path, fixed_dates):
+    """A copy of the repository's sample project (settings, guides, translations), with fixed dates."""
+    return copy_project(tmp_path / "sample")

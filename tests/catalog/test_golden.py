@@ -1,13 +1,13 @@
 """Golden files: guide (+ catalog before) → exact POT and PO.
 
-Each folder in tests/core/golden/ holds ``guide.md``, optionally ``before.po`` (the Turkish
+Each folder in tests/catalog/golden/ holds ``guide.md``, optionally ``before.po`` (the Turkish
 catalog before the update), and the expected ``expected.pot`` and ``expected.po``.
 A catalog the update creates takes its Plural-Forms from Babel, so for the cases without
 ``before.po`` the expected header line is Babel's rule for Turkish, whichever Babel is locked;
 a case with ``before.po`` states its own rule, which the update must keep.
 Regenerate after an intended change with:
 
-    LIGETIL_REGENERATE=1 .venv/bin/python -m pytest tests/core/test_golden.py
+    LIGETIL_REGENERATE=1 .venv/bin/python -m pytest tests/catalog/test_golden.py
 
 then review the diff with git before committing it.
 """
