@@ -45,6 +45,10 @@ class RenderError(LigetilError):
     """HTML or PDF output cannot be produced."""
 
 
+class WriteError(LigetilError):
+    """A file cannot be written: a read-only folder, a full disk."""
+
+
 class ConcurrencyError(LigetilError):
     """Another run holds the lock, or a file changed on disk while we worked."""
 

@@ -7,39 +7,77 @@ import os
 import tempfile
 from pathlib import Path
 
+from pipeline.errors import ConcurrencyError, WriteError
+
 TEMP_PREFIX = ".ligetil-tmp-"
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> bool:
+def write_bytes_atomic(path: Path, data: bytes, display: str | None = None) -> bool:
     """Write ``data`` to ``path`` via a synced temp file and ``os.replace``; skip if equal.
 
-    Returns whether the file was (re)written.
+    Returns whether the file was (re)written. A failed write (a full disk, a read-only
+    folder) raises WriteError naming ``display`` (default: the path) and leaves no temp file.
     """
     path = Path(path)
+    if _read_or_none(path) == data:
+        return False
+    _replace(path, data, display, lambda: None)
+    return True
+
+
+def replace_if_unchanged(path: Path, data: bytes, expected: str | None, display: str) -> bool:
+    """Write ``data`` over ``path`` only if the file still has the digest ``expected`` (None: absent).
+
+    The file is compared again right before the rename, so a translator's save made while
+    ligetil worked is never overwritten: ConcurrencyError instead. Returns whether it changed.
+    """
+    path = Path(path)
+
+    def still_as_read() -> None:
+        found = _read_or_none(path)
+        if (None if found is None else digest(found)) != expected:
+            raise ConcurrencyError("changed on disk while ligetil was working; nothing was written "
+                                   "over it, run the command again", display)
+
+    still_as_read()
+    if _read_or_none(path) == data:
+        return False
+    _replace(path, data, display, still_as_read)
+    return True
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    """Return a file's bytes, or None when there is no such file."""
     try:
-        if path.read_bytes() == data:
-            return False
+        return path.read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+        return None
+
+
+def _replace(path: Path, data: bytes, display: str | None, before_rename) -> None:
+    """Write a synced temp file beside ``path``, call ``before_rename()``, then rename it over."""
+    temp_name = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
         os.chmod(temp_name, 0o644)
+        before_rename()
         os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    except OSError as error:
+        raise WriteError(f"cannot write: {error.strerror or error}", display or str(path)) from None
+    finally:
+        if temp_name is not None and os.path.exists(temp_name):
+            Path(temp_name).unlink(missing_ok=True)
     _sync_folder(path.parent)
-    return True
 
 
-def write_text_atomic(path: Path, text: str) -> bool:
+def write_text_atomic(path: Path, text: str, display: str | None = None) -> bool:
     """Write UTF-8 text atomically; return whether the file changed."""
-    return write_bytes_atomic(path, text.encode("utf-8"))
+    return write_bytes_atomic(path, text.encode("utf-8"), display)
 
 
 def _sync_folder(folder: Path) -> None:

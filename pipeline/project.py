@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.catalog.pofile import decode_catalog, parse_catalog
+from pipeline.catalog.pofile import decode_catalog, format_catalogs, parse_catalog
 from pipeline.catalog.stats import coverage
 from pipeline.config import Settings
-from pipeline.errors import ConcurrencyError, ConfigError, LigetilError, raise_all
-from pipeline.fsutil import digest
+from pipeline.errors import ConfigError, LigetilError, raise_all
+from pipeline.fsutil import digest, replace_if_unchanged
 from pipeline.model import Coverage, Guide, Segment
 from pipeline.paths import guide_paths, po_path
 from pipeline.qa import erroneous_msgids
@@ -131,13 +131,14 @@ class CatalogSnapshot:
         """Read one guide's catalog in one language."""
         return self.read(po_path(self.settings, lang, slug))
 
-    def verify_unchanged(self, path: Path) -> None:
-        """Refuse to write over a catalog that changed on disk since it was read."""
-        try:
-            now = digest(path.read_bytes())
-        except FileNotFoundError:
-            now = None
-        if now != self.hashes.get(path):
-            raise ConcurrencyError("changed on disk while ligetil was working; nothing was "
-                                   "written over it, run the command again",
-                                   self.settings.relative(path))
+    def write_all(self, catalogs: dict[Path, polib.POFile]) -> list[Path]:
+        """Format every catalog first, then write each one that changed; return the changed.
+
+        All of them go through msgcat before any is written, so a refusal writes nothing.
+        Each write is a compare-and-replace against the file as read: a file saved since by
+        someone else is never overwritten (ConcurrencyError names it, and the run stops).
+        """
+        displays = {path: self.settings.relative(path) for path in catalogs}
+        texts = format_catalogs(catalogs, displays)
+        return [path for path, text in texts.items()
+                if replace_if_unchanged(path, text.encode("utf-8"), self.hashes.get(path), displays[path])]

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import polib
 
+from pipeline.catalog.syntax import check_duplicates, check_syntax, with_obsolete_previous
 from pipeline.errors import CatalogError
-from pipeline.fsutil import write_text_atomic
 
 WRAP_WIDTH = 79  # GNU gettext's default, so editors and msgcat cause no churn
 _POLIB_LINE_RE = re.compile(r"\(line (\d+)\)")
@@ -23,13 +23,15 @@ _PLURAL_FORMS_RE = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*[^;]
 
 def parse_catalog(text: str, display: str) -> polib.POFile:
     """Parse PO text, raising CatalogError with the line of the first problem."""
+    check_syntax(text, display)
     try:
-        po = polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
+        po = polib.pofile(with_obsolete_previous(text), wrapwidth=WRAP_WIDTH)
     except (OSError, ValueError) as error:
         found = _POLIB_LINE_RE.search(str(error))
         message = re.sub(r"\s*\S*\(line \d+\)", "", str(error)).strip() or "cannot parse"
         raise CatalogError(f"not a valid PO file: {message}", display,
                            int(found.group(1)) if found else None) from None
+    check_duplicates(po, display)
     _check_header(po, text, display)
     _check_plurals(po, display)
     return po
@@ -99,7 +101,7 @@ GETTEXT_FLAG_RE = re.compile(r"^(fuzzy|(no-)?[a-z0-9+-]+-format|no-wrap|wrap|ran
 _KEPT_FLAGS = "ligetil-kept-flags: "
 
 
-def format_catalog(po: polib.POFile) -> str:
+def format_catalog(po: polib.POFile, display: str = "catalog") -> str:
     """Return the catalog as msgcat would write it (wrapping, escapes, line breaks).
 
     msgcat drops flags it does not know (such as ``ligetil-ignore:CODE``); they are
@@ -107,7 +109,7 @@ def format_catalog(po: polib.POFile) -> str:
     """
     po.wrapwidth = WRAP_WIDTH
     po.metadata.setdefault("Content-Type", "text/plain; charset=UTF-8")  # msgcat needs it
-    return _restore_flags(msgcat(_stash_flags(po) + "\n"))
+    return _restore_flags(msgcat(_stash_flags(po) + "\n", display))
 
 
 def _stash_flags(po: polib.POFile) -> str:
@@ -116,9 +118,9 @@ def _stash_flags(po: polib.POFile) -> str:
     stashed = copy.deepcopy(po)
     for entry in stashed:
         own = [f for f in entry.flags if not GETTEXT_FLAG_RE.match(f)]
-        if own:
+        if own:  # one flag a line: msgcat wraps a long comment line, and would cut a flag
             entry.flags = [f for f in entry.flags if GETTEXT_FLAG_RE.match(f)]
-            entry.tcomment = "\n".join(filter(None, [entry.tcomment, _KEPT_FLAGS + ", ".join(own)]))
+            entry.tcomment = "\n".join(filter(None, [entry.tcomment, *(_KEPT_FLAGS + f for f in own)]))
     return str(stashed)
 
 
@@ -127,7 +129,8 @@ def _restore_flags(text: str) -> str:
     pending = ""
     for line in text.split("\n"):
         if line.startswith("# " + _KEPT_FLAGS):
-            pending = line[len("# " + _KEPT_FLAGS):]
+            kept = line[len("# " + _KEPT_FLAGS):]
+            pending = f"{pending}, {kept}" if pending else kept
             continue
         if pending and line.startswith("#,"):
             line, pending = f"{line}, {pending}", ""
@@ -138,7 +141,7 @@ def _restore_flags(text: str) -> str:
     return "\n".join(out)
 
 
-def msgcat(text: str) -> str:
+def msgcat(text: str, display: str = "catalog") -> str:
     """Normalise PO text with GNU msgcat.
 
     No Python library reproduces gettext's line breaking (measured: Translate Toolkit 3.20
@@ -155,17 +158,15 @@ def msgcat(text: str) -> str:
     finally:
         Path(temp.name).unlink(missing_ok=True)
     if done.returncode != 0:
-        raise CatalogError(f"msgcat refused a catalog we wrote: {done.stderr.strip()}")
+        problem = done.stderr.strip().splitlines()[0] if done.stderr.strip() else "no reason given"
+        problem = problem.replace(temp.name, display)
+        raise CatalogError(f"GNU msgcat refuses this catalog as ligetil would write it ({problem}); "
+                           "nothing was written", display)
     return done.stdout
 
 
-def write_catalog(path: Path, po: polib.POFile) -> bool:
-    """Write a catalog atomically in msgcat's format; return whether the file changed."""
-    return write_text_atomic(path, format_catalog(po))
-
-
-def write_catalogs(catalogs: dict[Path, polib.POFile]) -> list[Path]:
-    """Format many catalogs at once (msgcat runs in parallel), then write them; return the changed."""
+def format_catalogs(catalogs: dict[Path, polib.POFile], displays: dict[Path, str]) -> dict[Path, str]:
+    """Format many catalogs at once (msgcat runs in parallel); any refusal raises before a write."""
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        texts = list(pool.map(format_catalog, catalogs.values()))
-    return [path for path, text in zip(catalogs, texts) if write_text_atomic(path, text)]
+        texts = list(pool.map(format_catalog, catalogs.values(), [displays[p] for p in catalogs]))
+    return dict(zip(catalogs, texts))

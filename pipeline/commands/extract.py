@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline.catalog.headers import now
-from pipeline.catalog.pofile import write_catalogs
 from pipeline.catalog.template import build_template, keep_creation_date
 from pipeline.commands import App
 from pipeline.project import CatalogSnapshot, SourceGuide, load_guides
 from pipeline.config import Settings
+from pipeline.fsutil import remove_stale_temps
 from pipeline.lock import project_lock
 from pipeline.paths import pot_path
 
@@ -40,9 +40,7 @@ def stale_templates(settings: Settings, planned: dict[Path, polib.POFile]) -> li
 def write_templates(settings: Settings, planned: dict[Path, polib.POFile],
                     snapshot: CatalogSnapshot) -> list[Path]:
     """Write changed templates and remove stale ones; return what changed."""
-    for path in planned:
-        snapshot.verify_unchanged(path)
-    changed = write_catalogs(planned)
+    changed = snapshot.write_all(planned)
     for path in stale_templates(settings, planned):
         path.unlink()
         changed.append(path)
@@ -67,6 +65,7 @@ def command(app: App) -> int:
     and `#.` notes from `<!-- i18n: … -->` comments. Unchanged templates are not rewritten.
     """
     with project_lock(app.settings.root, "extract"):
+        remove_stale_temps(app.settings.translations_dir)  # left by a run that was killed
         changed = extract(app)
     for path in changed:
         app.out.print(f"wrote {app.settings.relative(path)}")

@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from pipeline.catalog.drafts import Pending, apply_drafts, pending
-from pipeline.catalog.pofile import write_catalog
 from pipeline.commands import App, progress_bar
 from pipeline.config import Settings
 from pipeline.errors import ConfigError
+from pipeline.fsutil import remove_stale_temps
 from pipeline.lock import project_lock
 from pipeline.paths import po_path
 from pipeline.project import CatalogSnapshot, chosen_languages
@@ -98,9 +98,7 @@ def _write(snapshot: CatalogSnapshot, catalogs: dict, todo: dict[Path, list[Pend
            good: dict[str, str]) -> list[Path]:
     """Write the catalogs that got a draft, refusing any that changed on disk meanwhile."""
     targets = [p for p in catalogs if any(e.msgid in good for e in todo[p])]
-    for path in targets:
-        snapshot.verify_unchanged(path)
-    return [path for path in targets if write_catalog(path, catalogs[path])]
+    return snapshot.write_all({path: catalogs[path] for path in targets})
 
 
 @click.command(short_help="Fill untranslated entries with machine drafts (fuzzy).")
@@ -126,6 +124,7 @@ def command(app: App, lang: str, guide: str | None, dry_run: bool, beam: int,
     """
     started = time.monotonic()
     with project_lock(app.settings.root, "translate"):
+        remove_stale_temps(app.settings.translations_dir)  # left by a run that was killed
         filled, count, changed, refused = translate(app, lang, guide, dry_run, beam, models_dir)
     for path in changed:
         app.out.print(f"wrote {app.settings.relative(path)}")

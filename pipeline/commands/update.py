@@ -10,11 +10,11 @@ import click
 from pipeline.catalog.headers import empty_catalog, now
 from pipeline.catalog.memory import TranslationMemory
 from pipeline.catalog.merge import MergeReport, merge
-from pipeline.catalog.pofile import write_catalogs
 from pipeline.commands import App
-from pipeline.commands.extract import plan_templates, write_templates
+from pipeline.commands.extract import plan_templates, stale_templates
 from pipeline.project import CatalogSnapshot, chosen_languages, load_guides
 from pipeline.config import Settings
+from pipeline.fsutil import remove_stale_temps
 from pipeline.lock import project_lock
 from pipeline.paths import po_path, pot_path
 
@@ -60,10 +60,10 @@ def update(app: App, lang: str | None, prune: bool) -> tuple[list[Path], MergeRe
     guides = load_guides(settings)
     templates = plan_templates(settings, guides, snapshot)
     catalogs = plan_catalogs(settings, templates, langs, snapshot, prune)
-    for path in catalogs:
-        snapshot.verify_unchanged(path)
-    changed = write_templates(settings, templates, snapshot)
-    changed += write_catalogs({path: po for path, (po, _) in catalogs.items()})
+    changed = snapshot.write_all({**templates, **{path: po for path, (po, _) in catalogs.items()}})
+    for path in stale_templates(settings, templates):
+        path.unlink()
+        changed.append(path)
     return changed, _total(report for _, report in catalogs.values())
 
 
@@ -92,6 +92,7 @@ def command(app: App, lang: str | None, prune: bool) -> int:
     Missing catalogs are created with headers and plural forms from Babel.
     """
     with project_lock(app.settings.root, "update"):
+        remove_stale_temps(app.settings.translations_dir)  # left by a run that was killed
         changed, report = update(app, lang, prune)
     for path in changed:
         app.out.print(f"wrote {app.settings.relative(path)}")

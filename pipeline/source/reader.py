@@ -11,6 +11,7 @@ from pipeline.paths import check_slug
 from pipeline.source.frontmatter import parse_front_matter, split_front_matter, validate_front_matter
 
 MAX_GUIDE_BYTES = 2_000_000  # a guide is a few pages; anything larger is a mistake or an attack
+CONTROL_CHARACTERS = frozenset(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127))  # tab, newline kept
 
 
 def decode_utf8(data: bytes, where: str) -> str:
@@ -21,7 +22,13 @@ def decode_utf8(data: bytes, where: str) -> str:
         line = data[: error.start].count(b"\n") + 1
         raise SourceError(f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8",
                           where, line) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for number, line in enumerate(text.split("\n"), start=1):
+        bad = next((c for c in line if c in CONTROL_CHARACTERS), None)
+        if bad is not None:
+            raise SourceError(f"control character U+{ord(bad):04X} in the text; remove it (GNU gettext "
+                              "would cut the text there)", where, number)
+    return text
 
 
 def parse_guide(data: bytes, slug: str, where: str) -> Guide:
