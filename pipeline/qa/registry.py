@@ -11,6 +11,8 @@ from pipeline.model import Severity
 
 Scope = Literal["source", "pair", "entry", "file", "project"]
 IGNORE_FLAG = "ligetil-ignore:"
+# What keeps a page safe and readable; a PO flag never turns these off.
+SAFETY_CODES = frozenset({"raw-html", "unsafe-link", "attribute-list", "bidi-control", "control-character"})
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,12 @@ def is_enabled(code: str, settings: Settings) -> bool:
 
 
 def ignored_codes(flags: Iterable[str]) -> set[str]:
-    """Return the codes a PO entry silences with ``#, ligetil-ignore:<code>`` flags."""
-    return {flag[len(IGNORE_FLAG):].strip() for flag in flags if flag.startswith(IGNORE_FLAG)}
+    """Return the codes a PO entry silences with ``#, ligetil-ignore:<code>`` flags.
+
+    Safety checks cannot be silenced by a translator's flag (only in ligetil.toml, by the project).
+    """
+    asked = {flag[len(IGNORE_FLAG):].strip() for flag in flags if flag.startswith(IGNORE_FLAG)}
+    return asked - SAFETY_CODES
 
 
 def validate_check_settings(settings: Settings) -> None:

@@ -11,7 +11,7 @@ from pipeline.catalog.entries import Catalog, EntryView, declared_nplurals, entr
 from pipeline.config import Settings
 from pipeline.errors import LigetilError
 from pipeline.model import Guide, Issue, Segment, SourceLocation
-from pipeline.qa import project_checks, source_checks, translation_checks  # noqa: F401  (registers the checks)
+from pipeline.qa import control_checks, project_checks, source_checks, translation_checks  # noqa: F401  (registers)
 from pipeline.qa.project_checks import CatalogHeader
 from pipeline.qa.registry import Check, check, checks_for, ignored_codes, is_enabled, severity_of
 from pipeline.qa.translation_checks import CatalogContext

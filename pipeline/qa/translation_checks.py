@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -78,9 +79,13 @@ def raw_html_in_translation(source: str, target: str, ctx: CatalogContext) -> It
 
 @check("unsafe-link", "error", "pair")
 def unsafe_link(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
-    """Report link targets other than http(s), mailto and tel, such as javascript:."""
+    """Report link targets other than http(s), mailto and tel (javascript:), and images outside content/."""
     for target_url in unsafe_targets(without_raw_html(target)):
         yield f"link target {_short(target_url)!r} is not allowed; use http(s), mailto or tel"
+    for src, _ in inline_markup(without_raw_html(target)).images:
+        path = posixpath.normpath(src.split("?", 1)[0].split("#", 1)[0])
+        if src.startswith(("/", "\\")) or path == ".." or path.startswith("../"):
+            yield f"image {_short(src)!r} is outside content/; keep the source's image path"
 
 
 def _markup_counts(text: str) -> dict[str, int]:

@@ -24,6 +24,7 @@ LTR_TOKEN_RE = re.compile(
     r"|\+?\d[\d ().-]{5,}\d"
 )
 SKIP_TAGS = {"code", "pre", "bdi", "script", "style"}
+TRANSLATOR_NOTE_RE = re.compile(r"<!--\s*i18n:.*?-->\n?", re.S)  # raw HTML is refused: only notes remain
 RESERVED_TOP = {"static", "fonts", "index.html"}
 FIRST_H1_RE = re.compile(r"<h1[\s>].*?</h1>\s*", re.IGNORECASE | re.DOTALL)
 
@@ -164,7 +165,7 @@ def render_body(localized: LocalizedGuide, draft_label: str = "Draft",
     rtl = localized.direction == "rtl"
     md.treeprocessors.register(_AfterInline(md, rendered, rtl, problems, content_dir),
                                "ligetil-after-inline", 5)
-    rendered.html = md.convert(localized.guide.body)
+    rendered.html = TRANSLATOR_NOTE_RE.sub("", md.convert(localized.guide.body))  # notes are for translators
     if problems:
         raise RenderError(problems[0], localized.guide.path, _line_of(localized, problems[0]))
     rendered.images = sorted(set(rendered.images))

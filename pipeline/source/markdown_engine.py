@@ -7,6 +7,7 @@ that text is the msgid, and rendering swaps in the translation at the same point
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
@@ -125,6 +126,7 @@ BlockHook = Callable[[list[Block | RawHtml]], None]
 SAFE_ATTRIBUTES = {"id", "class", "lang", "dir", "href", "src", "alt", "title", "colspan",
                    "rowspan", "start", "data-draft"}
 SAFE_URL_RE = re.compile(r"^(?:https?:|mailto:|tel:|#|[^:]*$)", re.IGNORECASE)
+INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 TABLE_ALIGN_RE = re.compile(r"^text-align: (?:left|right|center);$")
 
 
@@ -136,9 +138,18 @@ class _SanitizeProcessor(Treeprocessor):
             for name, value in list(element.attrib.items()):
                 if name == "style" and element.tag in ("th", "td") and TABLE_ALIGN_RE.match(value):
                     continue
-                if name not in SAFE_ATTRIBUTES or (
-                        name in ("href", "src") and not SAFE_URL_RE.match(value.strip())):
+                if name not in SAFE_ATTRIBUTES or (name in ("href", "src") and not is_safe_url(value)):
                     del element.attrib[name]
+
+
+def is_safe_url(value: str) -> bool:
+    """Tell whether a link target is http(s), mailto, tel, a fragment or a relative path.
+
+    Judged as a browser reads it: entities decoded (``javascript&#58;``), invisible
+    characters and spaces removed (``java script:``).
+    """
+    decoded = INVISIBLE_RE.sub("", html.unescape(value))
+    return bool(SAFE_URL_RE.match(decoded))
 
 
 class _BlockHookProcessor(Treeprocessor):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import polib
 import pytest
 from helpers import set_msgstr, snapshot, tags_of
 
@@ -156,3 +157,19 @@ def test_a_symlink_in_images_to_a_file_outside_the_project_is_not_copied(project
     written = [p for p in (project / "output").rglob("*")]
     assert not [p for p in written if p.name in ("leak.svg", "leaks", "secret.svg")]
     assert not [p for p in written if p.is_file() and b"SECRET" in p.read_bytes()]
+
+
+def test_a_translators_ignore_flags_cannot_publish_an_image_outside_content(project, ligetil):
+    msgid = set_msgstr(project / TR_PO, "![En tallerken", "![Bir tabak](../../../../etc/passwd)")
+    po = project / TR_PO
+    text = po.read_text(encoding="utf-8")
+    at = text.index("../../../../etc/passwd")
+    entry = text.rindex("\nmsgid ", 0, at) + 1
+    po.write_text(text[:entry] + "#, ligetil-ignore:url-changed, ligetil-ignore:unsafe-link\n" + text[entry:],
+                  encoding="utf-8")
+    line = polib.pofile(str(po)).find(msgid).linenum
+    result = ligetil(project, *BUILD_TR)
+    assert result.code == 0, result.err
+    assert f"{TR_PO}:{line}: not published" in result.err
+    sources = [attrs["src"] for tag, attrs in tags_of(page(project)) if tag == "img"]
+    assert sources == ["../images/madservice.svg"]
