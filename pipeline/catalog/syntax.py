@@ -27,6 +27,9 @@ def check_syntax(text: str, display: str) -> None:
             raise CatalogError("not a valid PO file: a NUL byte; remove it (msgfmt refuses it, and it would cut the text)",
                                display, number)
         stripped = line.strip()
+        if (len(line) - len(line.rstrip("\\"))) % 2:
+            raise CatalogError("not a valid PO file: a line ending in \\ joins the next line for GNU "
+                               "gettext; remove the backslash or add a character after it", display, number)
         start = _STRING_START_RE.match(stripped)
         if start is None:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -9,11 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from markdown.extensions.toc import slugify, unique
 from markdown.treeprocessors import Treeprocessor
 
 from pipeline.errors import RenderError
 from pipeline.model import LocalizedGuide
-from pipeline.source.markdown_engine import Block, RawHtml, create_markdown
+from pipeline.source.markdown_engine import Block, RawHtml, create_markdown, render_markdown
 
 FALLBACK_CLASS = "fallback"
 DRAFT_CLASS = "draft"
@@ -24,6 +26,7 @@ LTR_TOKEN_RE = re.compile(
     r"|\+?\d[\d ().-]{5,}\d"
 )
 SKIP_TAGS = {"code", "pre", "bdi", "script", "style"}
+TAG_RE = re.compile(r"<[^>]+>")
 TRANSLATOR_NOTE_RE = re.compile(r"<!--\s*i18n:.*?-->\n?", re.S)  # raw HTML is refused: only notes remain
 RESERVED_TOP = {"static", "fonts", "index.html"}
 FIRST_H1_RE = re.compile(r"<h1[\s>].*?</h1>\s*", re.IGNORECASE | re.DOTALL)
@@ -49,15 +52,28 @@ def _mark_other_language(element: etree.Element, lang: str, direction: str, css:
     target.set("class", " ".join(filter(None, [target.get("class"), css])))
 
 
+def source_anchor(markdown_text: str, used: set[str]) -> str:
+    """Return the id the toc extension gives a heading in the source language, made unique."""
+    plain = html.unescape(TAG_RE.sub("", render_markdown(markdown_text)))
+    return unique(slugify(plain.strip(), "-"), used)
+
+
 def swap_hook(localized: LocalizedGuide, draft_label: str):
-    """Return the block hook that puts each block's published text into the tree."""
+    """Return the block hook that puts each block's published text into the tree.
+
+    Headings keep the id of the source heading (unless the author set one with ``{#id}``),
+    so a link to ``#sadan-soger-du`` works in every language.
+    """
     def hook(blocks: list[Block | RawHtml]) -> None:
+        used: set[str] = set()
         for block in blocks:
             if isinstance(block, RawHtml):
                 continue  # refused at extraction; a guide cannot get here with raw HTML
             text = localized.texts.get(block.text)
             if text is None:
                 continue
+            if block.level and "{#" not in block.suffix and "id" not in block.element.attrib:
+                block.element.set("id", source_anchor(block.text, used))
             block.element.text = text.text + block.suffix
             if text.state == "source" and text.lang != localized.lang:
                 _mark_other_language(block.element, text.lang, "ltr", FALLBACK_CLASS)

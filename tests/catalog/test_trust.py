@@ -86,6 +86,7 @@ def test_3_previous_msgids_of_obsolete_entries_are_kept_and_updates_settle(make_
     ('msgstr "Evde yemek', "end-of-line within string"),
     ('msgstr "Evinde yaşa\x00yın"', "a NUL byte"),
     ('msgstr "zil \\a sesi"', "unsupported escape \\a"),
+    ('# yorum \\', "a line ending in \\ joins the next line"),
 ])
 def test_4_po_syntax_polib_would_alter_is_refused_with_its_line(make_project, ligetil, bad, message):
     root = updated(make_project, ligetil)
