@@ -15,6 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from pipeline.errors import RenderError
 from pipeline.model import LocalizedGuide
+from pipeline.render.sanitize import sanitize_body
 from pipeline.source.markdown_engine import Block, RawHtml, create_markdown, render_markdown
 
 FALLBACK_CLASS = "fallback"
@@ -181,7 +182,7 @@ def render_body(localized: LocalizedGuide, draft_label: str = "Draft",
     rtl = localized.direction == "rtl"
     md.treeprocessors.register(_AfterInline(md, rendered, rtl, problems, content_dir),
                                "ligetil-after-inline", 5)
-    rendered.html = TRANSLATOR_NOTE_RE.sub("", md.convert(localized.guide.body))  # notes are for translators
+    rendered.html = sanitize_body(TRANSLATOR_NOTE_RE.sub("", md.convert(localized.guide.body)))  # notes: translators only
     if problems:
         raise RenderError(problems[0], localized.guide.path, _line_of(localized, problems[0]))
     rendered.images = sorted(set(rendered.images))

@@ -51,13 +51,23 @@ class RawHtml:
     html: str
 
 
+_OPEN_DESTINATION_RE = re.compile(r"\]\([^)\s]*$")  # text ending inside "[…](address"
+
+
 def normalise(text: str) -> str:
-    """Join soft-wrapped lines with a space; keep hard breaks (two trailing spaces)."""
+    """Join soft-wrapped lines with a space; keep hard breaks (two trailing spaces).
+
+    A break inside a link's address joins with nothing, as a browser reads the address
+    (it drops line breaks from URLs): a space would change the link's target.
+    """
     lines = text.strip("\n").split("\n")
     out = ""
     for index, line in enumerate(lines):
         if index:
-            out += "  \n" if lines[index - 1].endswith("  ") else " "
+            if lines[index - 1].endswith("  "):
+                out += "  \n"
+            elif not _OPEN_DESTINATION_RE.search(out):
+                out += " "
         out += line.strip()
     return out.strip()
 

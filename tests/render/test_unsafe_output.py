@@ -30,3 +30,13 @@ def test_pages_forbid_scripts_and_carry_no_translator_notes(built_site) -> None:
         text = page.read_text(encoding="utf-8")
         assert "script-src 'none'" in text, page
         assert "i18n:" not in text and "<!--" not in text, page
+
+
+def test_the_last_gate_drops_what_markdown_let_through() -> None:
+    from pipeline.render.sanitize import sanitize_body
+
+    dirty = ('<p onclick="x()">Hej <a href="javascript:alert(1)">her</a><script>alert(1)</script>'
+             '<img src="data:text/html,x" alt="a"><span lang="da" dir="ltr" class="fallback">tekst</span></p>')
+    clean = sanitize_body(dirty)
+    assert "onclick" not in clean and "javascript" not in clean and "<script" not in clean
+    assert "data:" not in clean and '<span lang="da" dir="ltr" class="fallback">tekst</span>' in clean

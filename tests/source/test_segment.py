@@ -75,3 +75,10 @@ def test_raw_html_is_refused_with_its_line(html, line):
 def test_autolinks_are_markdown_not_html():
     found = segments_of(GUIDE + "\nSkriv til <mad@example.dk> eller se <https://example.dk>.\n")
     assert found[-1].msgid == "Skriv til <mad@example.dk> eller se <https://example.dk>."
+
+
+def test_a_line_break_inside_a_link_address_keeps_the_target():
+    text = GUIDE + "\nLæs [reglerne](https://www.borger.dk/mad-\nog-bolig) og ring.\n"
+    segments = segment(parse_guide(text.encode("utf-8"), "mad", "content/mad.md"))
+    found = [s.msgid for s in segments if "reglerne" in s.msgid]
+    assert found == ["Læs [reglerne](https://www.borger.dk/mad-og-bolig) og ring."]
