@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Literal
 
 SegmentKind = Literal[
-    "meta", "heading", "paragraph", "list_item", "table_header", "table_cell", "blockquote"
+    "meta", "heading", "paragraph", "list_item", "table_header", "table_cell", "blockquote", "link_title"
 ]
 Severity = Literal["error", "warning", "info"]
 

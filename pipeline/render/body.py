@@ -16,7 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 from pipeline.errors import RenderError
 from pipeline.model import LocalizedGuide
 from pipeline.render.sanitize import sanitize_body
-from pipeline.source.markdown_engine import Block, RawHtml, create_markdown, render_markdown
+from pipeline.source.markdown_engine import Block, RawHtml, TitleSwap, create_markdown, render_markdown
 
 FALLBACK_CLASS = "fallback"
 DRAFT_CLASS = "draft"
@@ -179,6 +179,8 @@ def render_body(localized: LocalizedGuide, draft_label: str = "Draft",
     """
     rendered, problems = RenderedBody(""), []
     md = create_markdown(swap_hook(localized, draft_label))
+    md.treeprocessors.register(TitleSwap(md, lambda title: getattr(localized.texts.get(title), "text", None)),
+                               "ligetil-titles", 26)  # before inline patterns (20) make the links
     rtl = localized.direction == "rtl"
     md.treeprocessors.register(_AfterInline(md, rendered, rtl, problems, content_dir),
                                "ligetil-after-inline", 5)

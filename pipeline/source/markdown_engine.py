@@ -193,11 +193,33 @@ def render_markdown(text: str) -> str:
     return create_markdown().convert(text)
 
 
-def collect_blocks(body: str) -> list[Block | RawHtml]:
-    """Parse a Markdown body and return its blocks in document order."""
-    found: list[Block | RawHtml] = []
+@dataclass(frozen=True)
+class LinkTitle:
+    """The title of a link reference definition (``[1]: https://… "Title"``): text a reader sees."""
+
+    label: str
+    title: str
+
+
+def collect_blocks(body: str) -> list[Block | RawHtml | LinkTitle]:
+    """Parse a Markdown body and return its blocks in document order, then its link titles."""
+    found: list[Block | RawHtml | LinkTitle] = []
     md = create_markdown(found.extend)
     for later in [p for p in md.treeprocessors._priority if p.priority < BLOCK_HOOK_PRIORITY]:
         md.treeprocessors.deregister(later.name)  # extraction needs the blocks, not the HTML
     md.convert(body)
+    found += [LinkTitle(label, normalise(title)) for label, (_, title) in md.references.items() if title]
     return found
+
+
+class TitleSwap(Treeprocessor):
+    """Put the published text of each link reference title in place before links are made."""
+
+    def __init__(self, md: markdown.Markdown, published):
+        super().__init__(md)
+        self.published = published  # title -> the text to show
+
+    def run(self, root: etree.Element) -> None:
+        for label, (url, title) in list(self.md.references.items()):
+            if title and (text := self.published(normalise(title))) is not None:
+                self.md.references[label] = (url, text)

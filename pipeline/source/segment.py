@@ -5,7 +5,8 @@ from __future__ import annotations
 from pipeline.errors import SourceError
 from pipeline.model import Guide, Segment, SourceLocation
 from pipeline.source.frontmatter import TRANSLATABLE_KEYS, lookup
-from pipeline.source.markdown_engine import PLACEHOLDER_RE, Block, RawHtml, collect_blocks, find_inline_html
+from pipeline.source.markdown_engine import (PLACEHOLDER_RE, Block, LinkTitle, RawHtml, collect_blocks,
+                                             find_inline_html)
 
 
 class LineFinder:
@@ -43,6 +44,10 @@ def body_segments(guide: Guide) -> list[Segment]:
     finder = LineFinder(guide.body, guide.body_line)
     found = []
     for block in collect_blocks(guide.body):
+        if isinstance(block, LinkTitle):
+            found.append(Segment(block.title, SourceLocation(guide.path, _definition_line(guide, block.label)),
+                                 "link_title"))
+            continue
         if isinstance(block, RawHtml):
             line = finder.find(block.html)
             raise SourceError(f"raw HTML is not allowed in a guide, only Markdown: {_short(block.html)}",
@@ -53,6 +58,14 @@ def body_segments(guide: Guide) -> list[Segment]:
                               guide.path, line)
         found.append(_segment(block, SourceLocation(guide.path, line)))
     return found
+
+
+def _definition_line(guide: Guide, label: str) -> int | None:
+    """Return the file line of a link reference definition ``[label]: …``."""
+    for offset, line in enumerate(guide.body.split("\n")):
+        if line.strip().lower().startswith(f"[{label.lower()}]:"):
+            return guide.body_line + offset
+    return None
 
 
 def _segment(block: Block, location: SourceLocation) -> Segment:

@@ -82,3 +82,11 @@ def test_a_line_break_inside_a_link_address_keeps_the_target():
     segments = segment(parse_guide(text.encode("utf-8"), "mad", "content/mad.md"))
     found = [s.msgid for s in segments if "reglerne" in s.msgid]
     assert found == ["Læs [reglerne](https://www.borger.dk/mad-og-bolig) og ring."]
+
+
+def test_the_title_of_a_link_reference_definition_is_translatable():
+    text = GUIDE + "\nLæs [reglerne][regler].\n\n[regler]: https://www.borger.dk/mad \"Reglerne om mad\"\n"
+    guide = parse_guide(text.encode("utf-8"), "mad", "content/mad.md")
+    titles = [s for s in segment(guide) if s.kind == "link_title"]
+    assert [(s.msgid, s.location.line) for s in titles] == [
+        ("Reglerne om mad", text.split("\n").index('[regler]: https://www.borger.dk/mad "Reglerne om mad"') + 1)]
