@@ -21,6 +21,7 @@ from pipeline.build.state import read_state
 from pipeline.build.write import read_manifest, write_all
 from pipeline.config import Settings
 from pipeline.project import chosen_guide_paths, chosen_languages
+from pipeline.render.fonts import first_per_script
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class BuildReport:
     removed: int  # stale files deleted
     published: tuple[tuple[str, str], ...]  # (lang, slug) of every guide file this build made
     withheld: tuple[str, ...]  # "path:line: …" of each translation or language not published, and why
+    tofu: tuple[str, ...]  # "fa: no font for Arabic script …": languages not built for want of a font
     seconds: float
 
 
@@ -87,4 +89,5 @@ def build(settings: Settings, options: BuildOptions, progress: Callable | None =
     made = set(run.files) | run.up_to_date | set(extra)
     return BuildReport(run.out, sum(p.endswith(".html") for p in made), sum(p.endswith(".pdf") for p in made),
                        images, len(run.records), len(made) - len(run.records), changed, len(removed),
-                       tuple(sorted(run.wanted)), tuple(run.withheld), time.perf_counter() - started)
+                       tuple(sorted(run.wanted)), tuple(run.withheld), tuple(first_per_script(run.tofu)),
+                       time.perf_counter() - started)

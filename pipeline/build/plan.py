@@ -83,7 +83,8 @@ class Run:
     fonts_files: list[str] | None = None  # the up-to-date font files, when none is cut
     up_to_date: set[str] = field(default_factory=set)
     withheld: list[str] = field(default_factory=list)  # translations not published for QA errors
-    errors: dict[str, list] = field(default_factory=lambda: {"localize": [], "glyph": [], "render": []})
+    errors: dict[str, list] = field(default_factory=lambda: {"localize": [], "render": []})
+    tofu: set[str] = field(default_factory=set)  # "lang: no font for … script": languages not built
     _image_hashes: dict[str, str | None] = field(default_factory=dict)
 
     @property
@@ -162,6 +163,7 @@ def needs_localizing(run: Run, slug: str) -> bool:
     run.published[slug] = tuple(entry["published"])
     run.stubs[slug] = entry["stubs"]
     run.withheld.extend(entry.get("withheld", []))  # said again on every build until fixed
+    run.tofu.update(entry.get("tofu", []))
     stale = False
     for lang in wanted_languages(run, slug):
         stale = plan_pair(run, lang, slug) is not None or stale

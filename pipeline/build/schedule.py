@@ -28,12 +28,12 @@ def on_guide(run: Run, result: GuideResult) -> list[PairUnit]:
     run.published[slug] = tuple(lang for lang in run.settings.all_languages if lang in result.localized)
     run.stubs[slug] = result.stubs
     run.withheld.extend(result.withheld)
+    tofu = sorted({line for lines in result.tofu.values() for line in lines})
     run.state.guides[slug] = {"key": run.guide_key(slug), "published": list(run.published[slug]),
-                              "stubs": result.stubs, "withheld": result.withheld}
+                              "stubs": result.stubs, "withheld": result.withheld, "tofu": tofu}
+    run.tofu.update(tofu)
     langs = wanted_languages(run, slug)
     run.page_chars.update({f"{lang}/{slug}.html": chars for lang, chars in result.chars.items()})
-    for lang in langs:
-        run.errors["glyph"].extend(result.glyphs.get(lang, []))
     if any(run.errors.values()):
         return []
     units = []
@@ -82,7 +82,7 @@ def render_guides(run: Run, jobs: int, progress=None, then=None) -> None:
         except BaseException:  # Ctrl-C or a bug: do not finish the queue
             stop(executor)
             raise
-    for group in ("localize", "glyph", "render"):
+    for group in ("localize", "render"):
         raise_all(_unique([restore(e) for e in run.errors[group]]))
 
 

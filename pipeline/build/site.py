@@ -135,7 +135,8 @@ def finish_fonts(run: Run) -> list[str]:
     if run.fonts_files is not None:
         return run.fonts_files
     cut = {name.removeprefix("fonts/"): data for name, data in run.font_data.items()}
-    run.files[FONTS_CSS] = fonts.font_face_css(cut, "../fonts/").encode("utf-8")
+    css = fonts.font_face_css(cut, "../fonts/") + fonts.language_css(run.settings.all_languages)
+    run.files[FONTS_CSS] = css.encode("utf-8")
     run.records[FONTS_CSS] = (run.fonts_dep, {"fonts": sorted(run.font_data)})
     for name, data in run.font_data.items():
         run.files[name] = data

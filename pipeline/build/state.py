@@ -65,7 +65,7 @@ def code_digest(files: list[Path] | None = None) -> str:
 
 def font_digest() -> str:
     """Return one hash over the font files the PDFs embed and the web fonts are cut from."""
-    names = sorted({name for font in (fonts.LATIN, fonts.NASKH, fonts.NASTALIQ) for _, name in font.files})
+    names = sorted({name for font in fonts.ALL_WEB_FONTS if font.installed for _, name in font.files})
     return hash_parts([(name, file_hash(fonts.FONT_DIR / name)) for name in names])
 
 

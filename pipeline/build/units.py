@@ -16,7 +16,7 @@ from pipeline.config import Settings
 from pipeline.errors import LigetilError
 from pipeline.model import Coverage, Guide, LocalizedGuide, LocalizedText
 from pipeline.project import publication
-from pipeline.render.fonts import check_glyphs, web_font_key
+from pipeline.render.fonts import script_problems, web_font_key
 from pipeline.render.html import SiteInfo, page_context
 from pipeline.render.localize import localize
 from pipeline.render.site import used_text
@@ -46,22 +46,18 @@ class GuideResult:
     slug: str
     localized: dict[str, LocalizedGuide] = field(default_factory=dict)  # published languages
     stubs: dict[str, dict] = field(default_factory=dict)
-    glyphs: dict[str, list[PortableError]] = field(default_factory=dict)  # lang -> tofu errors
+    tofu: dict[str, list[str]] = field(default_factory=dict)  # lang -> scripts it has no font for
     chars: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page_chars()
     errors: list[PortableError] = field(default_factory=list)
     withheld: list[str] = field(default_factory=list)  # "path:line: …" of entries QA refused
 
 
-def _glyph_errors(localized: LocalizedGuide, segments) -> list[PortableError]:
-    """Return the tofu check's errors for one published guide."""
+def _tofu(localized: LocalizedGuide, segments) -> list[str]:
+    """Return one line per script of the published text that the language's fonts cannot draw."""
     labels = {s.msgid: str(s.location) for s in segments}
     lang = localized.lang
     texts = [(labels.get(k, localized.guide.slug), t.text) for k, t in localized.texts.items() if t.lang == lang]
-    try:
-        check_glyphs(texts, lang, localized.guide.path)
-    except LigetilError as error:
-        return portable(error)
-    return []
+    return script_problems(texts, lang)
 
 
 def stub_of(localized: LocalizedGuide) -> dict:
@@ -106,9 +102,11 @@ def localize_guide(unit: GuideUnit) -> GuideResult:
         if not decided.publishable:
             result.withheld.append(f"{display}: {decided.reason()}")
             continue
+        if tofu := _tofu(found, segments):
+            result.tofu[lang] = tofu  # that language is not built; the others are
+            continue
         result.localized[lang] = found
         result.stubs[lang] = stub_of(found)
-        result.glyphs[lang] = _glyph_errors(found, segments)
     if not result.errors:
         _page_chars(unit, result)
     return result

@@ -61,4 +61,6 @@ def command(app: App, lang: str | None, guide: str | None, formats: str, preview
     for line in report.withheld:
         app.err.print(line, markup=False)
     app.out.print(summary(app, report, preview))
-    return 0
+    for line in report.tofu:  # those languages were not built; every other one was
+        app.err.print(line, markup=False)
+    return 1 if report.tofu else 0

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from babel.core import get_global
+from fontTools import unicodedata as unicode_scripts
+
 from pipeline.errors import RenderError
 from pipeline.fsutil import write_bytes_atomic
 
@@ -36,24 +39,46 @@ class Font:
     key: str
     family: str
     files: tuple[tuple[int, str], ...]  # (CSS weight, file name in FONT_DIR)
-    line_height: float = 1.5
+    line_height: float = 1.5  # in the PDF
+    web_line_height: float = 1.6  # on the web pages
+    web_size: str = ""  # a larger base size on the web, for scripts that look small beside Latin
 
     @property
     def regular(self) -> Path:
         """Return the path of the regular (400) face."""
         return font_path(dict(self.files)[400])
 
+    @property
+    def installed(self) -> bool:
+        """Tell whether the regular face is on this machine."""
+        return (FONT_DIR / dict(self.files)[400]).is_file()
+
+
+def noto_sans(script: str) -> Font:
+    """Return Noto Sans for a script by its Unicode name, e.g. "Ethiopic" → Noto Sans Ethiopic."""
+    name = script.replace(" ", "").replace("_", "")
+    return Font(script.lower().replace(" ", "-"), f"Noto Sans {script}",
+                ((400, f"NotoSans{name}-Regular.ttf"), (700, f"NotoSans{name}-Bold.ttf")), 1.7, 1.8)
+
 
 LATIN = Font("latin", "Noto Sans", ((400, "NotoSans-Regular.ttf"), (700, "NotoSans-Bold.ttf")))
 NASKH = Font("arabic", "Noto Naskh Arabic",
-             ((400, "NotoNaskhArabic-Regular.ttf"), (700, "NotoNaskhArabic-Bold.ttf")), 1.7)
+             ((400, "NotoNaskhArabic-Regular.ttf"), (700, "NotoNaskhArabic-Bold.ttf")), 1.7, 1.9, "112.5%")
 NASTALIQ = Font("urdu", "Noto Nastaliq Urdu",
-                ((400, "NotoNastaliqUrdu-Regular.ttf"), (700, "NotoNastaliqUrdu-Bold.ttf")), 2.2)
+                ((400, "NotoNastaliqUrdu-Regular.ttf"), (700, "NotoNastaliqUrdu-Bold.ttf")), 2.2, 2.4, "112.5%")
 
-# Urdu: Naskh in the PDF for a correct text layer (see the module docstring).
-PDF_FONTS = {"ar": NASKH, "ur": NASKH}
-WEB_FONTS = {"ar": NASKH, "ur": NASTALIQ}
-ALL_WEB_FONTS = (LATIN, NASKH, NASTALIQ)
+# Fonts by script (ISO 15924 code, as Babel names a language's script). Noto Sans covers Latin,
+# Cyrillic and Greek; Arabic script is set in Naskh, the usual book style; any other script in
+# its Noto Sans, where fonts-noto-core has it. A missing font makes only its languages fail.
+SCRIPT_FONTS = {"Latn": LATIN, "Cyrl": LATIN, "Grek": LATIN, "Arab": NASKH}
+OTHER_SCRIPTS = ("Armenian", "Bengali", "Devanagari", "Ethiopic", "Georgian", "Gujarati", "Gurmukhi",
+                 "Hebrew", "Kannada", "Khmer", "Lao", "Malayalam", "Myanmar", "Sinhala", "Tamil",
+                 "Telugu", "Thai")
+# Urdu on the web: Nastaliq, its own style; in the PDF Naskh (see the module docstring).
+WEB_FONT_OF_LANGUAGE = {"ur": NASTALIQ}
+ALL_WEB_FONTS = (LATIN, NASKH, NASTALIQ, *(noto_sans(script) for script in OTHER_SCRIPTS))
+PACKAGE_OF_SCRIPT = {"Hans": "fonts-noto-cjk", "Hant": "fonts-noto-cjk", "Jpan": "fonts-noto-cjk",
+                     "Kore": "fonts-noto-cjk"}
 
 
 def font_path(name: str) -> Path:
@@ -64,14 +89,22 @@ def font_path(name: str) -> Path:
     return path
 
 
+def script_font(script: str) -> Font:
+    """Return the font of a script (ISO 15924 code): the table above, else its Noto Sans."""
+    if script in SCRIPT_FONTS:
+        return SCRIPT_FONTS[script]
+    name = unicode_scripts.script_name(script, default="")
+    return noto_sans(name) if name else LATIN
+
+
 def pdf_font(lang: str) -> Font:
-    """Return the PDF's main font for a language (Latin unless the script needs another)."""
-    return PDF_FONTS.get(lang, LATIN)
+    """Return the PDF's main font for a language: its script's font (Babel names the script)."""
+    return script_font(language_script(lang))
 
 
 def web_font(lang: str) -> Font:
     """Return the web pages' main font for a language."""
-    return WEB_FONTS.get(lang, LATIN)
+    return WEB_FONT_OF_LANGUAGE.get(lang) or pdf_font(lang)
 
 
 def web_font_key(lang: str) -> str:
@@ -106,6 +139,12 @@ def _cmap(path: Path) -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
+def _covers(font: Font) -> frozenset[int]:
+    """Return the code points a font draws; none when its file is not installed."""
+    path = FONT_DIR / dict(font.files)[400]
+    return _cmap(path) if path.is_file() else frozenset()
+
+
 def _needs_glyph(char: str) -> bool:
     """Say whether a character is drawn (controls and format characters such as bidi marks
     and ZWJ are handled by the shaper, not by a glyph)."""
@@ -114,25 +153,57 @@ def _needs_glyph(char: str) -> bool:
 
 def missing_glyphs(text: str, lang: str) -> list[str]:
     """Return the characters of ``text`` that neither the language's font nor Latin has."""
-    covered = _cmap(pdf_font(lang).regular) | _cmap(LATIN.regular)
-    if lang in WEB_FONTS:
-        covered &= _cmap(web_font(lang).regular) | _cmap(LATIN.regular)
+    covered = (_covers(pdf_font(lang)) | _covers(LATIN)) & (_covers(web_font(lang)) | _covers(LATIN))
     return sorted({c for c in text if _needs_glyph(c) and ord(c) not in covered}, key=ord)
 
 
-def check_glyphs(texts: Iterable[tuple[str, str]], lang: str, where: str) -> None:
-    """Raise RenderError if a character of any (entry, text) has no glyph for ``lang``.
+def script_problems(texts: Iterable[tuple[str, str]], lang: str) -> list[str]:
+    """Return one line per script of ``lang``'s texts that its fonts cannot draw.
 
     Args:
         texts: pairs of an entry label (e.g. ``content/x.md:12``) and its published text.
         lang: the page language; its script's fonts (PDF and web) plus Latin are checked.
-        where: the path reported with the error (the catalog or the guide).
+    Returns:
+        e.g. ``fa: no font for Arabic script (U+0627 'ا' at content/x.md:12; fonts: Noto Sans);
+        install fonts-noto-core`` — empty when every character has a glyph.
     """
-    problems = [f"no glyph for U+{ord(c):04X} '{c}' in language {lang}, entry {label}"
-                for label, text in texts for c in missing_glyphs(text, lang)]
-    if problems:
-        raise RenderError("; ".join(problems) + f" (fonts: {pdf_font(lang).family}, "
-                          f"{web_font(lang).family}, {LATIN.family})", where)
+    first: dict[str, tuple[str, str]] = {}
+    for label, text in texts:
+        for char in missing_glyphs(text, lang):
+            first.setdefault(script_name(char, lang), (char, label))
+    fonts = ", ".join(dict.fromkeys(f.family for f in (pdf_font(lang), web_font(lang), LATIN)))
+    hint = PACKAGE_OF_SCRIPT.get(language_script(lang))
+    hint = f"install Debian's {hint}" if hint else INSTALL_HINT
+    return [f"{lang}: no font for {script} script (U+{ord(char):04X} '{char}' at {label}; fonts: {fonts}); "
+            f"{hint}" for script, (char, label) in sorted(first.items())]
+
+
+def language_script(lang: str) -> str:
+    """Return the ISO 15924 code of the script a language is written in, from Babel (e.g. "Arab")."""
+    likely = get_global("likely_subtags").get(lang.replace("-", "_").split("_")[0], "")
+    return next((part for part in likely.split("_")[1:] if len(part) == 4), "Latn")
+
+
+def script_name(char: str, lang: str) -> str:
+    """Return the Unicode script of a character by its English name, e.g. "Arabic".
+
+    A mark or punctuation shared by scripts (Inherited, Common: U+064F ُ, U+061F ؟) is named
+    by the language's own script when it is one of them, else by the first.
+    """
+    code = unicode_scripts.script(char)
+    if code in ("Zinh", "Zyyy"):
+        shared = unicode_scripts.script_extension(char) - {"Zinh", "Zyyy"}
+        own = language_script(lang)
+        code = own if own in shared else next(iter(sorted(shared)), code)
+    return unicode_scripts.script_name(code)
+
+
+def first_per_script(lines: Iterable[str]) -> list[str]:
+    """Keep one :func:`script_problems` line per language and script (the first in sort order)."""
+    kept: dict[str, str] = {}
+    for line in sorted(lines):
+        kept.setdefault(line.split(" (", 1)[0], line)
+    return sorted(kept.values())
 
 
 def subset_woff2(path: Path, text: str) -> bytes:
@@ -176,6 +247,19 @@ def font_face_css(cut: Mapping[str, bytes], url_prefix: str) -> str:
             if data is not None:
                 url = f"{url_prefix}{face_file(font, weight)}?v={hashlib.sha256(data).hexdigest()[:10]}"
                 rules.append(_face(font.family, weight, url, "woff2", swap=True))
+    return "\n".join(rules) + "\n"
+
+
+def language_css(languages: Iterable[str]) -> str:
+    """Return the web pages' font-family, line-height and size rules for each language."""
+    rules = []
+    for lang in languages:
+        font, backup = web_font(lang), pdf_font(lang)
+        families = [f.family for f in dict.fromkeys((font, backup, LATIN))]
+        stack = ", ".join(f'"{family}"' for family in families) + ", sans-serif"
+        rules.append(f":lang({lang}) {{ font-family: {stack}; line-height: {font.web_line_height}; }}")
+        if font.web_size:
+            rules.append(f"html:lang({lang}) {{ font-size: {font.web_size}; }}")
     return "\n".join(rules) + "\n"
 
 

@@ -14,9 +14,10 @@ def test_fonts_css_from_cut_faces_matches_webfont_css(tmp_path):
     expected = fonts.webfont_css(used, tmp_path, "../fonts/")
     cut = {f"fonts/latin-{weight}.woff2": fonts.subset_woff2(fonts.font_path(name), used["latin"])
            for weight, name in fonts.LATIN.files}
-    run = SimpleNamespace(fonts_files=None, font_data=cut, files={}, records={}, fonts_dep="dep")
+    run = SimpleNamespace(fonts_files=None, font_data=cut, files={}, records={}, fonts_dep="dep",
+                          settings=SimpleNamespace(all_languages=("da", "ar")))
     assert finish_fonts(run) == sorted(cut)
-    assert run.files[FONTS_CSS].decode("utf-8") == expected
+    assert run.files[FONTS_CSS].decode("utf-8") == expected + fonts.language_css(("da", "ar"))
     assert all(run.files[name] == (tmp_path / name.split("/")[1]).read_bytes() for name in cut)
 
 

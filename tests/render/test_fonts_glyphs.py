@@ -7,9 +7,8 @@ import io
 import pytest
 from fontTools.ttLib import TTFont
 
-from pipeline.errors import RenderError
 from pipeline.render import fonts
-from pipeline.render.fonts import check_glyphs, webfont_css
+from pipeline.render.fonts import script_problems, webfont_css
 
 SAMPLES = {
     "da": "Københavns Madservice bringer mad ud. Æbler, øl og ål — “gåsetegn” 58 kr.",
@@ -22,24 +21,23 @@ SAMPLES = {
 
 @pytest.mark.parametrize("lang", sorted(SAMPLES))
 def test_every_character_of_real_text_has_a_glyph(lang):
-    check_glyphs([("content/madservice.md:12", SAMPLES[lang])], lang, "translations/x.po")
+    assert script_problems([("content/madservice.md:12", SAMPLES[lang])], lang) == []
 
 
-@pytest.mark.parametrize("lang, char", [("en", "\ue000"), ("ar", "中"), ("ur", "\ue000"),
-                                        ("da", "中")])
-def test_a_character_without_a_glyph_is_a_render_error(lang, char):
-    texts = [("content/madservice.md:3", "fine"), ("content/madservice.md:14", f"Mad {char}")]
-    with pytest.raises(RenderError) as raised:
-        check_glyphs(texts, lang, f"translations/{lang}/LC_MESSAGES/madservice.po")
-    message = str(raised.value)
-    assert f"U+{ord(char):04X} '{char}'" in message
-    assert f"language {lang}" in message
-    assert "content/madservice.md:14" in message and "content/madservice.md:3" not in message
-    assert message.startswith(f"translations/{lang}/LC_MESSAGES/madservice.po: ")
+@pytest.mark.parametrize("lang, char, script", [("en", "\ue000", "Unknown"), ("ar", "中", "Han"),
+                                                ("ur", "\ue000", "Unknown"), ("da", "中", "Han"),
+                                                ("da", "ሰ", "Ethiopic")])
+def test_a_character_without_a_glyph_is_one_line_naming_language_script_and_entry(lang, char, script):
+    texts = [("content/madservice.md:3", "fine"), ("content/madservice.md:14", f"Mad {char} {char}"),
+             ("content/madservice.md:20", f"igen {char}")]
+    assert script_problems(texts, lang) == [
+        f"{lang}: no font for {script} script (U+{ord(char):04X} '{char}' at content/madservice.md:14; "
+        f"fonts: {', '.join(dict.fromkeys(f.family for f in (fonts.pdf_font(lang), fonts.web_font(lang), fonts.LATIN)))}); "
+        f"{fonts.INSTALL_HINT}"]
 
 
 def test_bidi_and_joiner_controls_need_no_glyph():
-    check_glyphs([("x", "\u2067+45 12\u2069 \u200fكلمة\u200d\u200c")], "ar", "x.po")
+    assert script_problems([("x", "\u2067+45 12\u2069 \u200fكلمة\u200d\u200c")], "ar") == []
 
 
 def test_urdu_pdf_uses_naskh_and_web_uses_nastaliq():
@@ -96,3 +94,22 @@ def test_font_without_text_gets_no_file(tmp_path):
     css = webfont_css({"latin": "abc"}, tmp_path, "f/")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["latin-400.woff2", "latin-700.woff2"]
     assert "Naskh" not in css
+
+
+@pytest.mark.parametrize("lang, family", [("fa", "Noto Naskh Arabic"), ("ckb", "Noto Naskh Arabic"),
+                                          ("ps", "Noto Naskh Arabic"), ("ti", "Noto Sans Ethiopic"),
+                                          ("th", "Noto Sans Thai"), ("ta", "Noto Sans Tamil"),
+                                          ("uk", "Noto Sans"), ("so", "Noto Sans"), ("vi", "Noto Sans")])
+def test_a_language_gets_the_font_of_its_script(lang, family):
+    assert fonts.pdf_font(lang).family == family and fonts.pdf_font(lang).installed
+    text = {"fa": "سلام، خوش آمدید؟", "ckb": "بەخێربێن", "ps": "ښه راغلاست", "ti": "ሰላም እንቋዕ ብደሓን መጻእኩም",
+            "th": "ยินดีต้อนรับ", "ta": "வணக்கம்", "uk": "Ласкаво просимо, її", "so": "Soo dhawoow",
+            "vi": "Chào mừng bạn đến với dịch vụ"}[lang]
+    assert script_problems([("content/x.md:1", text)], lang) == []
+
+
+def test_the_language_rules_give_each_language_its_stack():
+    css = fonts.language_css(("da", "ar", "ur", "ti"))
+    assert ':lang(ur) { font-family: "Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans", sans-serif; line-height: 2.4; }' in css
+    assert ':lang(ti) { font-family: "Noto Sans Ethiopic", "Noto Sans", sans-serif;' in css
+    assert "html:lang(ar) { font-size: 112.5%; }" in css and "html:lang(da)" not in css

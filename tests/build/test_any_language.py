@@ -1,0 +1,39 @@
+"""Languages added later build like the first five: their script's font, lang and dir."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import polib
+from helpers import copy_sample, run_ligetil
+
+WORDS = {"fa": ("سلام", "rtl", "Noto-Naskh-Arabic"), "ti": ("ሰላም", "ltr", "Noto-Sans-Ethiopic"),
+         "th": ("สวัสดี", "ltr", "Noto-Sans-Thai"), "uk": ("Вітаємо", "ltr", "+Noto-Sans ")}
+
+
+def test_four_more_languages_and_scripts_build_with_their_fonts(tmp_path, fixed_dates):
+    project = copy_sample(tmp_path / "project", guides=("madservice",), languages=("en", *WORDS))
+    assert run_ligetil(project, "update").code == 0
+    for lang, (word, _, _) in WORDS.items():
+        path = project / f"translations/{lang}/LC_MESSAGES/madservice.po"
+        po = polib.pofile(str(path))
+        for entry in po:
+            if entry.msgid and not entry.obsolete:
+                entry.msgstr = f"{word} {entry.msgid}"
+        po.save(str(path))
+    result = run_ligetil(project, "build")
+    assert result.code == 0, result.err
+    for lang, (word, direction, font) in WORDS.items():
+        page = (project / f"output/{lang}/madservice.html").read_text(encoding="utf-8")
+        assert re.search(rf'<html lang="{lang}" dir="{direction}">', page), lang
+        assert word in page
+        fonts = subprocess.run(["pdffonts", str(project / f"output/{lang}/madservice.pdf")],
+                               capture_output=True, text=True, check=True).stdout
+        assert font in fonts, f"{lang}: {fonts}"
+        if direction == "ltr":  # the right-to-left text layer is the issue "A PDF a screen reader reads right"
+            text = subprocess.run(["pdftotext", str(project / f"output/{lang}/madservice.pdf"), "-"],
+                                  capture_output=True, text=True, check=True).stdout
+            assert word in text, lang
+    css = (project / "output/static/fonts.css").read_text(encoding="utf-8")
+    assert ':lang(ti) { font-family: "Noto Sans Ethiopic"' in css and "ethiopic-400.woff2" in css
