@@ -37,3 +37,16 @@ def pot_path(settings: Settings, slug: str) -> Path:
 def po_path(settings: Settings, lang: str, slug: str) -> Path:
     """Return the catalog of one guide in one language."""
     return settings.translations_dir / lang / "LC_MESSAGES" / f"{check_slug(slug, slug)}.po"
+
+
+SITE_WORDS = "_site"  # the site's own words ("Contact", …); never a guide slug, which has no "_"
+
+
+def site_pot_path(settings: Settings) -> Path:
+    """Return the template of the site's own words, copied from Ligetil's by update."""
+    return settings.translations_dir / f"{SITE_WORDS}.pot"
+
+
+def site_po_path(settings: Settings, lang: str) -> Path:
+    """Return the project's catalog of the site's own words in one language."""
+    return settings.translations_dir / lang / "LC_MESSAGES" / f"{SITE_WORDS}.po"

@@ -57,7 +57,7 @@ def copy_sample(root: Path, guides: tuple[str, ...] = SMALL_GUIDES,
 
 def rewrite_catalogs(project: Path, change) -> None:
     """Apply ``change(entry, lang)`` to every active entry of every catalog, then save."""
-    for path in sorted((project / "translations").glob("*/LC_MESSAGES/*.po")):
+    for path in sorted(p for p in (project / "translations").glob("*/LC_MESSAGES/*.po") if p.stem != "_site"):
         po = polib.pofile(str(path), wrapwidth=79)
         for entry in po:
             if entry.msgid and not entry.obsolete:

@@ -17,7 +17,11 @@ def test_init_makes_a_project_that_updates_and_reports_status(tmp_path, ligetil)
     assert ligetil(target, "update").code == 0
     rows = json.loads(ligetil(target, "status", "--json").out)
     assert {r["lang"] for r in rows} == {"en", "tr", "ar", "ur"}
-    assert all(r["guide"] == "borgerservice" and r["untranslated"] == r["entries"] > 5 for r in rows)
+    guides = [r for r in rows if r["guide"] != "_site"]
+    assert len(guides) == 4 and all(r["guide"] == "borgerservice" and r["untranslated"] == r["entries"] > 5
+                                    for r in guides)
+    site = {r["lang"]: r for r in rows if r["guide"] == "_site"}
+    assert sorted(site) == ["ar", "en", "tr", "ur"] and all(r["untranslated"] == 0 for r in site.values())
 
 
 def test_init_refuses_to_overwrite_a_project(tmp_path, ligetil):

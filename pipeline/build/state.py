@@ -17,6 +17,7 @@ from typing import Any
 from pipeline import __version__
 from pipeline.config import Settings, settings_digest
 from pipeline.fsutil import write_text_atomic
+from pipeline.paths import site_po_path
 from pipeline.render import fonts
 
 STATE_FILE = ".ligetil-state.json"
@@ -74,7 +75,8 @@ def common_digest(settings: Settings, preview: bool) -> str:
     local = {**settings_digest(settings), "protected_terms": list(settings.protected_terms),
              "checks": [list(settings.checks.disabled), settings.checks.severity,
                         settings.checks.lix_max, settings.checks.max_sentence_words]}
-    return hash_parts(__version__, code_digest(), font_digest(), local, preview)
+    site_words = [(lang, file_hash(site_po_path(settings, lang))) for lang in settings.all_languages]
+    return hash_parts(__version__, code_digest(), font_digest(), local, preview, site_words)
 
 
 @dataclass

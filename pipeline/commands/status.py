@@ -11,7 +11,9 @@ from rich.table import Table
 from pipeline.catalog.stats import count_entries
 from pipeline.commands import App
 from pipeline.project import CatalogSnapshot, chosen_languages, load_guides, publication
-from pipeline.paths import po_path
+from pipeline.catalog.pofile import read_catalog
+from pipeline.paths import SITE_WORDS, po_path, site_po_path
+from pipeline.render.ui import UI_TEMPLATE, translations_for
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,22 @@ def status_rows(app: App, lang: str | None) -> list[StatusRow]:
                 publishable=decided.publishable,
                 catalog=settings.relative(po_path(settings, code, item.guide.slug)) if po else None,
             ))
+    return rows + site_word_rows(settings, chosen_languages(settings, lang))
+
+
+def site_word_rows(settings, langs: list[str]) -> list[StatusRow]:
+    """Return, per language, how many of the site's own words are translated (project or Ligetil)."""
+    msgids = [e.msgid for e in read_catalog(UI_TEMPLATE, "pipeline/locale/messages.pot") if e.msgid]
+    rows = []
+    for code in langs:
+        site_po = site_po_path(settings, code)
+        words = translations_for(code, site_po)
+        english = code.split("-")[0] == "en"  # the msgids are English: nothing to translate
+        done = len(msgids) if english else sum(words.gettext(msgid) != msgid for msgid in msgids)
+        rows.append(StatusRow(guide=SITE_WORDS, lang=code, entries=len(msgids), translated=done, fuzzy=0,
+                              untranslated=len(msgids) - done, obsolete=0, words=0, reviewed_words=0,
+                              reviewed=round(done / len(msgids), 4) if msgids else 1.0, publishable=True,
+                              catalog=settings.relative(site_po) if site_po.is_file() else None))
     return rows
 
 
@@ -77,6 +95,11 @@ def command(app: App, lang: str | None, as_json: bool) -> int:
     """Show, for every guide and language: translated (reviewed), fuzzy (drafts) and
     untranslated entries, source words, the reviewed share of words, and whether the
     guide is publishable in that language under `publish.min_reviewed`.
+
+    \b
+    The rows "_site" count the site's own words ("Contact", "Opening hours") translated
+    in the language, by the project's translations/<lang>/LC_MESSAGES/_site.po or by
+    Ligetil; the rest is shown in English.
     """
     rows = status_rows(app, lang)
     if as_json:

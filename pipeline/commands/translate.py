@@ -14,7 +14,7 @@ from pipeline.config import Settings
 from pipeline.errors import ConfigError
 from pipeline.fsutil import remove_stale_temps
 from pipeline.lock import project_lock
-from pipeline.paths import po_path
+from pipeline.paths import SITE_WORDS, po_path
 from pipeline.project import CatalogSnapshot, chosen_languages
 from pipeline.translate.argos import ArgosEngine
 from pipeline.translate.engine import make_drafts
@@ -38,7 +38,8 @@ def catalog_paths(settings: Settings, lang: str, guide: str | None) -> list[Path
             raise ConfigError(f"no catalog for guide {guide!r}; run `ligetil update --lang {lang}` first",
                               settings.relative(path))
         return [path]
-    paths = sorted((settings.translations_dir / lang / "LC_MESSAGES").glob("*.po"))
+    paths = sorted(p for p in (settings.translations_dir / lang / "LC_MESSAGES").glob("*.po")
+                   if p.stem != SITE_WORDS)  # the site's words are English msgids: no Danish route
     if not paths:
         raise ConfigError(f"no catalogs for {lang!r}; run `ligetil update --lang {lang}` first")
     return paths

@@ -10,13 +10,15 @@ import click
 from pipeline.catalog.headers import empty_catalog, now
 from pipeline.catalog.memory import TranslationMemory
 from pipeline.catalog.merge import MergeReport, merge
+from pipeline.catalog.pofile import read_catalog
 from pipeline.commands import App
 from pipeline.commands.extract import plan_templates, stale_templates
 from pipeline.project import CatalogSnapshot, chosen_languages, load_guides
 from pipeline.config import Settings
 from pipeline.fsutil import remove_stale_temps
 from pipeline.lock import project_lock
-from pipeline.paths import po_path, pot_path
+from pipeline.paths import SITE_WORDS, po_path, pot_path, site_po_path, site_pot_path
+from pipeline.render.ui import UI_TEMPLATE
 
 if TYPE_CHECKING:  # polib is imported only by pipeline.catalog
     import polib
@@ -32,6 +34,8 @@ def build_memory(settings: Settings, lang: str, snapshot: CatalogSnapshot) -> Tr
     memory = TranslationMemory()
     folder = settings.translations_dir / lang / "LC_MESSAGES"
     for path in sorted(folder.glob("*.po")):
+        if path.stem == SITE_WORDS:
+            continue  # the site's own words are no memory for guides
         po = snapshot.read(path)
         if po is not None:
             memory.add_catalog(po, path.stem)
@@ -52,6 +56,24 @@ def plan_catalogs(settings: Settings, templates: dict[Path, polib.POFile], langs
     return planned
 
 
+def plan_site_words(settings: Settings, langs: list[str], snapshot: CatalogSnapshot,
+                    prune: bool) -> dict[Path, polib.POFile]:
+    """Copy Ligetil's template of the site's words into the project and merge every language's catalog."""
+    template = read_catalog(UI_TEMPLATE, "pipeline/locale/messages.pot")
+    template.metadata["Project-Id-Version"] = f"{settings.name}: site words"
+    snapshot.read(site_pot_path(settings))  # its hash: the copy is only written over as it was read
+    planned = {site_pot_path(settings): template}
+    for lang in langs:
+        path = site_po_path(settings, lang)
+        existing = snapshot.read(path)
+        if existing is None:
+            existing = empty_catalog(settings.name, SITE_WORDS, lang, now())
+            existing.metadata["Project-Id-Version"] = f"{settings.name}: site words"
+            existing.header = f"{lang}: the site's own words; a translation here wins over Ligetil's own."
+        planned[path], _ = merge(template, existing, TranslationMemory(), origin=SITE_WORDS, prune=prune)
+    return planned
+
+
 def update(app: App, lang: str | None, prune: bool) -> tuple[list[Path], MergeReport]:
     """Run extract and merge; write only after everything merged; return changed files."""
     settings = app.settings
@@ -60,8 +82,9 @@ def update(app: App, lang: str | None, prune: bool) -> tuple[list[Path], MergeRe
     guides = load_guides(settings)
     templates = plan_templates(settings, guides, snapshot)
     catalogs = plan_catalogs(settings, templates, langs, snapshot, prune)
-    changed = snapshot.write_all({**templates, **{path: po for path, (po, _) in catalogs.items()}})
-    for path in stale_templates(settings, templates):
+    site_words = plan_site_words(settings, langs, snapshot, prune)
+    changed = snapshot.write_all({**templates, **{path: po for path, (po, _) in catalogs.items()}, **site_words})
+    for path in stale_templates(settings, {**templates, **site_words}):
         path.unlink()
         changed.append(path)
     return changed, _total(report for _, report in catalogs.values())

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.config import Settings
+from pipeline.paths import site_po_path
 from pipeline.model import LocalizedGuide
 from pipeline.render.body import render_body, split_first_h1
 from pipeline.render.ui import (endonym, file_size, language_name, long_date, render_template,
@@ -52,7 +53,7 @@ def _languages(localized: LocalizedGuide, settings: Settings, site: SiteInfo) ->
 
 
 def _fallback_notice(localized: LocalizedGuide, settings: Settings) -> str:
-    gettext = translations_for(localized.lang).gettext
+    gettext = translations_for(localized.lang, site_po_path(settings, localized.lang)).gettext
     source = language_name(settings.source_language, localized.lang)
     return gettext("Some parts of this page are not yet translated. They are shown in "
                    "%(language)s and marked with a line at the side.") % {"language": source}
@@ -61,7 +62,7 @@ def _fallback_notice(localized: LocalizedGuide, settings: Settings) -> str:
 def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) -> dict:
     """Return the Jinja context of one guide page in one language (used by HTML and PDF)."""
     guide, lang = localized.guide, localized.lang
-    gettext = translations_for(lang).gettext
+    gettext = translations_for(lang, site_po_path(settings, lang)).gettext
     body = render_body(localized, gettext("Machine draft"), settings.content_dir)
     title = localized.text_of(guide.meta.get("title"))
     summary = localized.text_of(guide.meta.get("summary"))
@@ -92,6 +93,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "fallback_notice": _fallback_notice(localized, settings),
         "css_href": "../" + STATIC_CSS, "fonts_css_href": "../" + FONTS_CSS,
         "index_href": "index.html", "home_href": "../index.html",
+        "site_words": str(site_po_path(settings, lang)),
     }
 
 

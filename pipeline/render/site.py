@@ -5,6 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from pipeline.config import Settings
+from pipeline.paths import site_po_path
 from pipeline.model import LocalizedGuide
 from pipeline.render.fonts import web_font_key
 from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo
@@ -15,7 +16,8 @@ def _base(lang: str, settings: Settings, site: SiteInfo, prefix: str, preview: b
     return {"lang": lang, "dir": text_direction(lang), "source_lang": settings.source_language,
             "site_name": site.name, "preview": preview, "css_href": prefix + STATIC_CSS,
             "fonts_css_href": prefix + FONTS_CSS, "home_href": prefix + "index.html",
-            "draft_label": translations_for(lang).gettext("Machine draft")}
+            "draft_label": translations_for(lang, site_po_path(settings, lang)).gettext("Machine draft"),
+            "site_words": str(site_po_path(settings, lang))}
 
 
 def site_languages(site: SiteInfo, settings: Settings) -> list[str]:

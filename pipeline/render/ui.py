@@ -15,11 +15,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from pipeline.catalog.compiled import compiled_translations
 from pipeline.errors import RenderError
+from pipeline.fsutil import digest
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 DOMAIN = "messages"
 UI_LANGUAGES = ("da", "en", "tr", "ar", "ur")
+UI_TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 
 
 def po_file(lang: str) -> Path:
@@ -27,17 +29,31 @@ def po_file(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
-def translations_for(lang: str) -> gettext.NullTranslations:
-    """Return the UI translations of a language, compiled from its PO file in memory.
+def translations_for(lang: str, site_po: Path | None = None) -> gettext.NullTranslations:
+    """Return the site's own words in a language: the project's catalog, then Ligetil's, then English.
 
-    A language without a catalog gets the msgids (English) rather than failing, so a
-    project may add a language before the package has its UI words.
+    ``site_po`` is the project's ``translations/<lang>/LC_MESSAGES/_site.po``; an entry
+    translated there wins, anything else falls back to the package's catalog of the language,
+    and where that has none (a language Ligetil does not ship), to the English msgids.
     """
+    package = _package_translations(lang)
+    if site_po is None or not site_po.is_file():
+        return package
+    return _project_translations(lang, site_po, digest(site_po.read_bytes()))
+
+
+@lru_cache(maxsize=None)
+def _package_translations(lang: str) -> gettext.NullTranslations:
     path = po_file(lang)
-    if not path.is_file():
-        return gettext.NullTranslations()
-    return compiled_translations(path, lang, DOMAIN)
+    return compiled_translations(path, lang, DOMAIN) if path.is_file() else gettext.NullTranslations()
+
+
+@lru_cache(maxsize=64)
+def _project_translations(lang: str, site_po: Path, content: str) -> gettext.NullTranslations:
+    """Compile a project's site words once per content (``content`` is its hash)."""
+    project = compiled_translations(site_po, lang, DOMAIN)
+    project.add_fallback(_package_translations(lang))
+    return project
 
 
 def _locale(lang: str) -> Locale:
@@ -81,18 +97,19 @@ def _environment() -> Environment:
     return env
 
 
-def render_environment(lang: str | None = None) -> Environment:
-    """Return the Jinja2 environment (i18n extension), with ``lang``'s UI words if given."""
+def render_environment(lang: str | None = None, site_po: str | None = None) -> Environment:
+    """Return the Jinja2 environment (i18n extension), with ``lang``'s site words if given."""
     env = _environment()
     if lang is not None:
-        env.install_gettext_translations(translations_for(lang), newstyle=True)
+        env.install_gettext_translations(translations_for(lang, Path(site_po) if site_po else None),
+                                         newstyle=True)
     return env
 
 
 def render_template(name: str, context: dict) -> str:
     """Render one template in the context's language."""
     try:
-        return render_environment(context["lang"]).get_template(name).render(context)
+        return render_environment(context["lang"], context.get("site_words")).get_template(name).render(context)
     except Exception as error:  # a template bug must name the template, not crash bare
         if isinstance(error, RenderError):
             raise

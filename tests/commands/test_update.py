@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import polib
-from helpers import GUIDE, msgcat, msgfmt_check, snapshot
+from helpers import GUIDE, SETTINGS, msgcat, msgfmt_check, snapshot
 
 from pipeline.catalog.pofile import format_catalog
 
@@ -45,7 +45,7 @@ def test_every_written_file_passes_msgfmt_and_msgcat_leaves_it_unchanged(make_pr
     translate_all(root, "ur")
     assert ligetil(root, "update").code == 0
     written = sorted((root / "translations").rglob("*.po*"))
-    assert len(written) == 2 + 2 * 4
+    assert len(written) == (2 + 1) + (2 + 1) * 4  # each guide and the site's words: a template, 4 catalogs
     for path in written:
         checked = msgfmt_check(path)
         assert checked.returncode == 0, checked.stderr
@@ -194,3 +194,33 @@ def test_update_at_a_later_time_changes_no_byte_even_with_long_notes(make_projec
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # a month later
     assert ligetil(root, "update").code == 0
     assert snapshot(root) == before
+
+
+def test_a_projects_site_words_win_over_ligetils_and_fall_back_to_them(make_project, ligetil):
+    settings = SETTINGS.replace('languages = ["en", "tr", "ar", "ur"]', 'languages = ["tr", "uk"]')
+    root = make_project({"mad": GUIDE}, settings)
+    (root / "content/images").mkdir()
+    (root / "content/images/mad.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    assert ligetil(root, "update").code == 0
+    site = root / "translations/uk/LC_MESSAGES/_site.po"
+    assert (root / "translations/_site.pot").is_file() and site.is_file()
+    for lang in ("tr", "uk"):
+        po = polib.pofile(str(root / f"translations/{lang}/LC_MESSAGES/mad.po"))
+        for entry in po:
+            entry.msgstr = entry.msgid
+        po.save(str(root / f"translations/{lang}/LC_MESSAGES/mad.po"))
+    po = polib.pofile(str(site))
+    po.find("Contact").msgstr = "Контакти"
+    po.save(str(site))
+    tr_site = root / "translations/tr/LC_MESSAGES/_site.po"
+    po = polib.pofile(str(tr_site))
+    po.find("Contact").msgstr = "Bize ulaşın"
+    po.save(str(tr_site))
+    assert ligetil(root, "build", "--format", "html").code == 0
+    uk = (root / "output/uk/mad.html").read_text(encoding="utf-8")
+    tr = (root / "output/tr/mad.html").read_text(encoding="utf-8")
+    assert "Контакти" in uk and ">Contact<" not in uk
+    assert "Opening hours" in uk  # not translated by the project, nor by Ligetil: English
+    assert "Bize ulaşın" in tr and "Çalışma saatleri" in tr  # the project's word, then Ligetil's
+    assert ligetil(root, "update").code == 0
+    assert polib.pofile(str(site)).find("Contact").msgstr == "Контакти"

@@ -9,7 +9,7 @@ from pipeline.render.ui import render_environment
 
 def render(context: dict, base_url: str) -> bytes:
     """Render the flyer; images resolve against ``base_url``."""
-    return render_pdf(flyer_html(context, render_environment(context["lang"])), base_url)
+    return render_pdf(flyer_html(context, render_environment(context["lang"], context.get("site_words"))), base_url)
 
 
 FORMAT = Format("pdf", ".pdf", render)
