@@ -21,6 +21,7 @@ COMMANDS = {
     "models": ("pipeline.commands.models", "List and install offline translation models."),
     "check": ("pipeline.commands.check", "Lint the Danish source and check every translation."),
     "build": ("pipeline.commands.build", "Build the site and PDF flyers into output/."),
+    "doctor": ("pipeline.commands.doctor", "Check what each language needs: script, fonts, rules, models, tools."),
 }
 
 

@@ -77,6 +77,7 @@ OTHER_SCRIPTS = ("Armenian", "Bengali", "Devanagari", "Ethiopic", "Georgian", "G
 # Urdu on the web: Nastaliq, its own style; in the PDF Naskh (see the module docstring).
 WEB_FONT_OF_LANGUAGE = {"ur": NASTALIQ}
 ALL_WEB_FONTS = (LATIN, NASKH, NASTALIQ, *(noto_sans(script) for script in OTHER_SCRIPTS))
+SCRIPT_ALIASES = {"Hans": "Hani", "Hant": "Hani", "Jpan": "Hani", "Kore": "Hang"}  # Babel's → Unicode's
 PACKAGE_OF_SCRIPT = {"Hans": "fonts-noto-cjk", "Hant": "fonts-noto-cjk", "Jpan": "fonts-noto-cjk",
                      "Kore": "fonts-noto-cjk"}
 
@@ -93,7 +94,7 @@ def script_font(script: str) -> Font:
     """Return the font of a script (ISO 15924 code): the table above, else its Noto Sans."""
     if script in SCRIPT_FONTS:
         return SCRIPT_FONTS[script]
-    name = unicode_scripts.script_name(script, default="")
+    name = unicode_scripts.script_name(SCRIPT_ALIASES.get(script, script), default="")
     return noto_sans(name) if name else LATIN
 
 

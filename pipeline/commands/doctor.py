@@ -1,0 +1,105 @@
+"""`ligetil doctor`: what each project language needs, whether this machine has it, and the fix."""
+
+from __future__ import annotations
+
+import ctypes.util
+import json
+import shutil
+from dataclasses import asdict, dataclass
+
+import click
+from fontTools import unicodedata as unicode_scripts
+
+from pipeline.catalog.headers import plural_forms
+from pipeline.commands import App
+from pipeline.commands.status import site_word_rows
+from pipeline.config import Settings
+from pipeline.errors import LigetilError
+from pipeline.render.fonts import (INSTALL_HINT, PACKAGE_OF_SCRIPT, SCRIPT_ALIASES, language_script, pdf_font,
+                                   web_font)
+from pipeline.render.ui import text_direction
+from pipeline.translate.packages import find_route, installed_models, models_dir
+
+# Tools the pipeline runs, the Debian package of each, and whether a build needs it.
+TOOLS = (("msgcat", "gettext", True), ("msgfmt", "gettext", True), ("pdftotext", "poppler-utils", False))
+LIBRARIES = (("pango-1.0", "libpango-1.0-0"), ("harfbuzz-subset", "libharfbuzz-subset0"))
+
+
+@dataclass(frozen=True)
+class LanguageReport:
+    """What one project language needs and has."""
+
+    lang: str
+    script: str
+    direction: str
+    plural_forms: str
+    pdf_font: str
+    web_font: str
+    fonts_installed: bool
+    site_words: str  # "23 of 23"
+    machine_drafts: str  # "ready (da→en→tr)" or the command that installs the models
+    problems: tuple[str, ...]
+
+
+def _route(settings: Settings, lang: str) -> str:
+    """Describe the machine-draft route to ``lang``, or the command that installs it."""
+    if lang == settings.source_language:
+        return "source language"
+    try:
+        route = find_route(installed_models(models_dir()), settings.source_language, lang)
+    except LigetilError as error:
+        return error.message
+    return "ready (" + "→".join([settings.source_language, *(m.to_code for m in route)]) + ")"
+
+
+def language_report(settings: Settings, lang: str, site_words: dict[str, str]) -> LanguageReport:
+    """Return what one language needs (script, fonts, rules) and what of it is missing."""
+    script = language_script(lang)
+    fonts = [pdf_font(lang), web_font(lang)]
+    missing = [f.family for f in dict.fromkeys(fonts) if not f.installed]
+    package = PACKAGE_OF_SCRIPT.get(script)
+    fix = f"install Debian's {package}" if package else INSTALL_HINT
+    name = unicode_scripts.script_name(SCRIPT_ALIASES.get(script, script), default=script)
+    problems = tuple(f"{lang}: {family} is not installed (for {name} script); {fix}" for family in missing)
+    return LanguageReport(lang, name, text_direction(lang),
+                          plural_forms(lang), fonts[0].family, fonts[1].family, not missing,
+                          site_words.get(lang, "—"), _route(settings, lang), problems)
+
+
+def tool_problems() -> list[str]:
+    """Return one line per missing system tool or library a build needs."""
+    problems = [f"{tool} not found; install Debian's {package}" for tool, package, needed in TOOLS
+                if needed and shutil.which(tool) is None]
+    problems += [f"library {name} not found (WeasyPrint needs it); install Debian's {package}"
+                 for name, package in LIBRARIES if ctypes.util.find_library(name) is None]
+    return problems
+
+
+@click.command(short_help="Check what each language needs: script, fonts, rules, models, tools.")
+@click.option("--json", "as_json", is_flag=True, help="Print the same as JSON data.")
+@click.pass_obj
+def command(app: App, as_json: bool) -> int:
+    """For each language of the project: its script, the fonts chosen for it (and whether
+    they are installed), text direction, plural rule, how many of the site's own words are
+    translated, and whether machine drafts can be made; then the system tools.
+
+    Exit 1 when something a configured language needs is missing, with the command that
+    installs it.
+    """
+    settings = app.settings
+    site = {r.lang: f"{r.translated} of {r.entries}" for r in site_word_rows(settings, list(settings.all_languages))}
+    reports = [language_report(settings, lang, site) for lang in settings.all_languages]
+    problems = [p for r in reports for p in r.problems] + tool_problems()
+    if as_json:
+        click.echo(json.dumps({"languages": [asdict(r) for r in reports], "problems": problems},
+                              ensure_ascii=False, indent=2))
+    else:
+        for r in reports:
+            app.out.print(f"{r.lang}: {r.script} script, {r.direction}; fonts {r.pdf_font} (PDF), {r.web_font} "
+                          f"(web){'' if r.fonts_installed else ' — MISSING'}; plural {r.plural_forms.rstrip(';')}; "
+                          f"site words {r.site_words}; machine drafts: {r.machine_drafts}", markup=False)
+        for problem in problems:
+            app.err.print(problem, markup=False)
+        app.out.print("doctor: " + (f"{len(problems)} problem(s)" if problems else "everything a language needs is here"),
+                      markup=False)
+    return 1 if problems else 0
