@@ -16,10 +16,9 @@ from pipeline.errors import RenderError, raise_all
 from pipeline.fsutil import digest
 from pipeline.render import fonts
 from pipeline.render.body import check_image_src
-from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo
+from pipeline.render.html import FONTS_CSS, STATIC_CSS, STATIC_DIR, SiteInfo
 from pipeline.render.site import home_context, index_context, render_home, render_index, site_languages
 
-STATIC_DIR = Path(fonts.__file__).resolve().parent / "static"  # the render stage's styles
 
 
 def _site_page(run: Run, path: str, dep: str, render) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from pipeline.config import Settings
@@ -12,6 +13,7 @@ from pipeline.render.body import render_body, split_first_h1
 from pipeline.render.ui import (endonym, file_size, language_name, long_date, render_template,
                                 text_direction, translations_for)
 
+STATIC_DIR = Path(__file__).resolve().parent / "static"  # the package's styles
 STATIC_CSS = "static/site.css"
 FONTS_CSS = "static/fonts.css"
 
