@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,16 @@ def make_project(tmp_path, fixed_dates):
 def sample_project(tmp_path, fixed_dates):
     """A copy of the repository's sample project (settings, guides, translations), with fixed dates."""
     return copy_project(tmp_path / "sample")
+
+
+@pytest.fixture
+def latin_fonts_only(tmp_path, monkeypatch) -> Path:
+    """Point the font folder at a copy holding Noto Sans alone, as if no other font were installed."""
+    from pipeline.render import fonts
+
+    folder = tmp_path / "latin-fonts"
+    folder.mkdir()
+    for _, name in fonts.LATIN.files:
+        shutil.copy(fonts.FONT_DIR / name, folder / name)
+    monkeypatch.setattr(fonts, "FONT_DIR", folder)
+    return folder

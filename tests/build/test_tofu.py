@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 
 from helpers import copy_project, run_ligetil
 
 from pipeline.render import fonts
 
 
-def test_without_the_arabic_fonts_only_arabic_and_urdu_fail(tmp_path, monkeypatch):
-    latin_only = tmp_path / "fonts"
-    latin_only.mkdir()
-    for _, name in fonts.LATIN.files:
-        shutil.copy(fonts.FONT_DIR / name, latin_only / name)
-    monkeypatch.setattr(fonts, "FONT_DIR", latin_only)
+def test_without_the_arabic_fonts_only_arabic_and_urdu_fail(tmp_path, latin_fonts_only):
     project = copy_project(tmp_path / "project")
     result = run_ligetil(project, "build", "--format", "html")
     assert result.code == 1, result.err

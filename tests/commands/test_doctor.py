@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 from helpers import SETTINGS, copy_project, run_ligetil
-
-from pipeline.render import fonts
 
 
 def test_the_sample_has_everything_its_languages_need(tmp_path):
@@ -23,12 +20,7 @@ def test_the_sample_has_everything_its_languages_need(tmp_path):
     assert by_lang["tr"]["machine_drafts"].endswith("ligetil models install da en && ligetil models install en tr")
 
 
-def test_a_language_whose_font_is_missing_is_named_with_the_fix(tmp_path, monkeypatch):
-    latin_only = tmp_path / "fonts"
-    latin_only.mkdir()
-    for _, name in fonts.LATIN.files:
-        shutil.copy(fonts.FONT_DIR / name, latin_only / name)
-    monkeypatch.setattr(fonts, "FONT_DIR", latin_only)
+def test_a_language_whose_font_is_missing_is_named_with_the_fix(tmp_path, latin_fonts_only):
     root = tmp_path / "project"
     (root / "content").mkdir(parents=True)
     (root / "ligetil.toml").write_text(SETTINGS.replace('["en", "tr", "ar", "ur"]', '["ti", "zh", "uk"]'),
