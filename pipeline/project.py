@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from pipeline.catalog.pofile import decode_catalog, format_catalogs, parse_catalog
 from pipeline.catalog.stats import coverage
 from pipeline.config import Settings
-from pipeline.errors import ConfigError, LigetilError, raise_all
+from pipeline.errors import ConfigError, LigetilError, SourceError, raise_all
 from pipeline.fsutil import digest, replace_if_unchanged
 from pipeline.model import Coverage, Guide, Segment
 from pipeline.paths import guide_paths, po_path
@@ -142,3 +142,42 @@ class CatalogSnapshot:
         texts = format_catalogs(catalogs, displays)
         return [path for path, text in texts.items()
                 if replace_if_unchanged(path, text.encode("utf-8"), self.hashes.get(path), displays[path])]
+
+
+@dataclass
+class Inputs:
+    """The project's guides and catalogs as bytes and hashes, read once (what a build renders)."""
+
+    common: str  # the hash every output depends on besides these files (the build's)
+    sources: dict[str, tuple[str, bytes, str]]  # slug -> (where, bytes, hash)
+    catalogs: dict[tuple[str, str], tuple[str, bytes | None, str | None]]  # (lang, slug)
+
+    def source_hash(self, slug: str) -> str:
+        """Return the hash of a guide's source."""
+        return self.sources[slug][2]
+
+    def catalog_hash(self, lang: str, slug: str) -> str | None:
+        """Return the hash of a guide's catalog in a language (None when there is none)."""
+        return self.catalogs.get((lang, slug), ("", None, None))[2]
+
+
+def read_files(settings: Settings) -> tuple[dict, dict]:
+    """Read every guide and catalog as bytes with hashes; report unreadable guides all at once."""
+    sources, catalogs, errors = {}, {}, []
+    for path in guide_paths(settings):
+        where = settings.relative(path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            errors.append(SourceError(f"cannot read: {error.strerror}", where))
+            continue
+        sources[path.stem] = (where, data, digest(data))
+        for lang in settings.languages:
+            po = po_path(settings, lang, path.stem)
+            try:
+                raw = po.read_bytes()
+            except FileNotFoundError:
+                raw = None
+            catalogs[(lang, path.stem)] = (settings.relative(po), raw, None if raw is None else digest(raw))
+    raise_all(errors)
+    return sources, catalogs

@@ -17,46 +17,12 @@ from pipeline.build.formats import FORMATS, downloads
 from pipeline.build.state import BuildState, common_digest, file_hash, hash_parts
 from pipeline.build.units import GuideUnit, PairPlan, guide_from_stub, page_dep
 from pipeline.config import Settings
-from pipeline.errors import SourceError, raise_all
-from pipeline.fsutil import digest
-from pipeline.paths import guide_paths, po_path
-
-
-@dataclass
-class Inputs:
-    """The project's guides and catalogs as bytes and hashes, read once."""
-
-    common: str
-    sources: dict[str, tuple[str, bytes, str]]  # slug -> (where, bytes, hash)
-    catalogs: dict[tuple[str, str], tuple[str, bytes | None, str | None]]  # (lang, slug)
-
-    def source_hash(self, slug: str) -> str:
-        return self.sources[slug][2]
-
-    def catalog_hash(self, lang: str, slug: str) -> str | None:
-        return self.catalogs.get((lang, slug), ("", None, None))[2]
+from pipeline.project import Inputs, read_files
 
 
 def read_inputs(settings: Settings, preview: bool) -> Inputs:
-    """Read every guide and catalog as bytes; report unreadable guides all at once."""
-    sources, catalogs, errors = {}, {}, []
-    for path in guide_paths(settings):
-        where = settings.relative(path)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            errors.append(SourceError(f"cannot read: {error.strerror}", where))
-            continue
-        sources[path.stem] = (where, data, digest(data))
-        for lang in settings.languages:
-            po = po_path(settings, lang, path.stem)
-            try:
-                raw = po.read_bytes()
-            except FileNotFoundError:
-                raw = None
-            catalogs[(lang, path.stem)] = (settings.relative(po), raw, None if raw is None else digest(raw))
-    raise_all(errors)
-    return Inputs(common_digest(settings, preview), sources, catalogs)
+    """Read the project's files (project.read_files) with the hash every output depends on."""
+    return Inputs(common_digest(settings, preview), *read_files(settings))
 
 
 @dataclass
