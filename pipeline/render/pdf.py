@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -46,7 +48,7 @@ def flyer_html(context: dict[str, Any], env) -> str:
         A complete HTML document for :func:`render_pdf`.
     """
     lang = context["lang"]
-    heading, body = split_first_h1(unwrap_loose_lists(str(context.get("body_html") or "")))
+    heading, body = split_first_h1(with_printed_addresses(unwrap_loose_lists(str(context.get("body_html") or ""))))
     template = env.get_template(FLYER_TEMPLATE)
     return template.render({
         **context,
@@ -60,6 +62,20 @@ def flyer_html(context: dict[str, Any], env) -> str:
         "font_stack": Markup(fonts.font_stack(fonts.pdf_font(lang))),
         "line_height": fonts.pdf_font(lang).line_height + (0.2 if lang == "ur" else 0),
     })
+
+
+_EXTERNAL_LINK_RE = re.compile(r'(<a href="(https?://[^"]+)"[^>]*>(.*?)</a>)', re.S)
+
+
+def with_printed_addresses(html: str) -> str:
+    """Print each web link's address after its text, so a reader of the paper can follow it."""
+    def add(found: re.Match) -> str:
+        link, href, text = found.groups()
+        shown = html_unescape(re.sub(r"<[^>]+>", "", text)).strip()
+        if shown.rstrip("/") == html_unescape(href).rstrip("/"):
+            return link  # the text is the address already
+        return f'{link}<span class="link-address" dir="ltr"> ({href})</span>'
+    return _EXTERNAL_LINK_RE.sub(add, html)
 
 
 def qr_image(url: str, label: str) -> str:

@@ -220,6 +220,9 @@ def test_flyer_embeds_every_font(flyers, lang):
 def test_flyer_text_layer_returns_every_segment(flyers, lang):
     context, path = flyers[lang]
     layer, expected = pdftotext(path), expected_texts(context)
+    if lang not in RTL:  # a web link's address is printed after it on paper: the words around it stay
+        assert re.search(r"\(https?://", layer), "no link address printed"
+        layer = re.sub(r"\s*\(https?://[^)]*\)", "", layer)
     if lang in RTL:
         words = rtl_words(layer)
         missing = [text for text in expected if rtl_words(text) - words]
@@ -276,3 +279,14 @@ def test_unwrapping_loose_list_items_makes_them_pass_li_kids():
 def test_unwrap_keeps_other_markup_verbatim():
     html = '<p>a &amp; b</p><ul><li>x <a href="/?a=1&amp;b=2">y</a></li></ul><img src="i.svg" alt="i">'
     assert unwrap_loose_lists(html) == html
+
+
+def test_on_paper_a_web_link_shows_its_address_and_contact_details_are_links():
+    from pipeline.render.pdf import with_printed_addresses
+
+    html = ('<p>Læs <a href="https://www.borger.dk/mad">mere her</a> og på '
+            '<a href="https://kk.dk/">https://kk.dk</a> eller <a href="#priser">priser</a>.</p>')
+    printed = with_printed_addresses(html)
+    assert '<a href="https://www.borger.dk/mad">mere her</a><span class="link-address" dir="ltr"> ' \
+           '(https://www.borger.dk/mad)</span>' in printed
+    assert printed.count("link-address") == 1
