@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 from helpers import FIXED_EPOCH, SETTINGS, copy_project, run_ligetil
 
+CHROMIUM = "/usr/bin/chromium"  # Debian's (scripts/setup.sh --test installs it); nothing is downloaded
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
 
 @pytest.fixture
 def fixed_dates(monkeypatch):
@@ -51,3 +55,14 @@ def latin_fonts_only(tmp_path, monkeypatch) -> Path:
         shutil.copy(fonts.FONT_DIR / name, folder / name)
     monkeypatch.setattr(fonts, "FONT_DIR", folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian Chromium driven by Playwright (nothing is downloaded)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        instance = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()

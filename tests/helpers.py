@@ -18,6 +18,7 @@ import polib
 
 REPO = Path(__file__).resolve().parents[1]  # the repository and sample project: ligetil.toml, content/, translations/
 FIXED_EPOCH = "1764547200"  # 2025-12-01 00:00 UTC: deterministic header and PDF dates
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]  # what every page must pass in axe-core
 LIGETIL = Path(sys.executable).with_name("ligetil")  # the installed command, for runs in a separate process
 
 

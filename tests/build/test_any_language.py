@@ -7,13 +7,13 @@ import subprocess
 
 import page
 import polib
-from helpers import copy_sample, run_ligetil
+from helpers import AXE_TAGS, copy_sample, run_ligetil
 
 WORDS = {"fa": ("سلام", "rtl", "Noto-Naskh-Arabic"), "ti": ("ሰላም", "ltr", "Noto-Sans-Ethiopic"),
          "th": ("สวัสดีครับ ยินดีต้อนรับสู่บริการอาหารของเทศบาลโคเปนเฮเกน", "ltr", "Noto-Sans-Thai"), "uk": ("Вітаємо", "ltr", "+Noto-Sans ")}
 
 
-def test_four_more_languages_and_scripts_build_with_their_fonts(tmp_path, fixed_dates):
+def test_four_more_languages_and_scripts_build_with_their_fonts(tmp_path, fixed_dates, browser):
     project = copy_sample(tmp_path / "project", guides=("madservice",), languages=("en", *WORDS))
     assert run_ligetil(project, "update").code == 0
     for lang, (word, _, _) in WORDS.items():
@@ -39,5 +39,16 @@ def test_four_more_languages_and_scripts_build_with_their_fonts(tmp_path, fixed_
             text = subprocess.run(["pdftotext", str(project / f"output/{lang}/madservice.pdf"), "-"],
                                   capture_output=True, text=True, check=True).stdout
             assert word in text, lang
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, tab, found = Axe(), browser.new_page(), {}
+    for lang in WORDS:
+        for path in sorted((project / "output" / lang).glob("*.html")):
+            tab.goto(path.as_uri())
+            violations = axe.run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+            if violations:
+                found[f"{lang}/{path.name}"] = [v["id"] for v in violations]
+    tab.close()
+    assert found == {}
     css = (project / "output/static/fonts.css").read_text(encoding="utf-8")
     assert ':lang(ti) { font-family: "Noto Sans Ethiopic"' in css and "ethiopic-400.woff2" in css

@@ -8,9 +8,6 @@ import polib
 import pytest
 from helpers import copy_project, rewrite_catalogs, run_build
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def identity(entry: polib.POEntry, lang: str) -> None:
@@ -53,14 +50,3 @@ def partial_project(tmp_path) -> Path:
     (project / "ligetil.toml").write_text((project / "ligetil.toml").read_text().replace(
         "min_reviewed = 0.8", "min_reviewed = 0.5"), encoding="utf-8")
     return project
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """A headless Debian Chromium driven by Playwright (nothing is downloaded)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        instance = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield instance
-        instance.close()

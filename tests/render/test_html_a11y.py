@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import AXE_TAGS
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
 
 
 def pages(output: Path) -> list[Path]:
