@@ -1,9 +1,10 @@
 """What a build must render: the project's inputs by hash, and each output's up-to-date test.
 
-Per guide and language the PDF and the page depend on: the common hash (package version,
-templates, styles, UI catalogs, render code, fonts, settings, preview), the guide's source,
+Per guide and language every format depends on: the common hash (package version,
+templates, styles, site words, render code, fonts, settings, preview), the guide's source,
 its catalog in that language and the languages the guide is published in (the switcher);
-the page also on its PDF's size (shown in the link) and whether the build makes PDFs.
+a download (the PDF) also on the images it embeds, the page on the downloads it links
+and their sizes.
 Guides are localized (QA, coverage) only when their inputs changed or an output of theirs
 must be rendered; the results are cached in the state, so a no-op build reads hashes only.
 """
