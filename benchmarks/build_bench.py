@@ -232,15 +232,15 @@ def pure_render_seconds(root: Path) -> tuple[float, float, int, float]:
 
 
 def font_cut_seconds(output: Path) -> float:
-    """Time cutting the six web font faces to the characters of the built pages, one by one."""
+    """Time cutting the web font faces to the characters of the built pages, one by one."""
     from pipeline.render import fonts
     from pipeline.render.site import used_text
 
     used = used_text([p.read_text("utf-8") for p in output.rglob("*.html")])
     started = time.perf_counter()
-    for font in fonts.ALL_WEB_FONTS:
-        for _, name in font.files:
-            fonts.subset_woff2(fonts.font_path(name), used.get(font.key, ""))
+    for font in fonts.used_fonts(used):
+        for _, path in font.files:
+            fonts.subset_woff2(path, used[font.family])
     return time.perf_counter() - started
 
 

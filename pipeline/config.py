@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from fontTools import unicodedata as unicode_scripts
 
 from pipeline.errors import ConfigError
 
@@ -36,6 +37,7 @@ class Settings:
     min_reviewed: float = 0.8
     protected_terms: tuple[str, ...] = ()
     checks: CheckSettings = field(default_factory=CheckSettings)
+    fonts: tuple[tuple[str, str, str], ...] = ()  # [fonts]: (language or script, web family, PDF family)
 
     @property
     def content_dir(self) -> Path:
@@ -140,7 +142,31 @@ def _checks(data: dict, found: _Collector) -> CheckSettings:
     return CheckSettings(disabled, dict(severity), **numbers)
 
 
-KNOWN_SECTIONS = {"project", "publish", "translate", "check"}
+def _is_script(key: str) -> bool:
+    """Tell whether a [fonts] key names a Unicode script, by code ("Arab") or name ("Arabic")."""
+    return bool(unicode_scripts.script_name(key, default="")) or bool(unicode_scripts.script_code(key, default=""))
+
+
+def _fonts(data: dict, found: _Collector) -> tuple[tuple[str, str, str], ...]:
+    """Read [fonts]: ``fa = "Vazirmatn"``, ``Arab = "Noto Sans Arabic"`` or ``ur = {web = …, pdf = …}``."""
+    chosen = []
+    for key, value in sorted(data.items()):
+        if not (is_known_language(key) or _is_script(key)):
+            found.add(f"fonts.{key}", "is neither a language code (fa) nor a script (Arab, Arabic)")
+            continue
+        if isinstance(value, str) and value.strip():
+            chosen.append((key, value.strip(), value.strip()))
+        elif isinstance(value, dict) and set(value) <= {"web", "pdf"} and value and all(
+                isinstance(v, str) and v.strip() for v in value.values()):
+            web = value.get("web", value.get("pdf")).strip()
+            chosen.append((key, web, value.get("pdf", web).strip()))
+        else:
+            found.add(f"fonts.{key}", f'must be a font family ("Noto Sans Arabic") or {{web = "…", pdf = "…"}}, '
+                      f"got {value!r}")
+    return tuple(chosen)
+
+
+KNOWN_SECTIONS = {"project", "publish", "translate", "check", "fonts"}
 
 
 def parse_settings(text: str, root: Path, source: str = SETTINGS_FILE) -> Settings:
@@ -177,6 +203,7 @@ def parse_settings(text: str, root: Path, source: str = SETTINGS_FILE) -> Settin
         min_reviewed=_min_reviewed(sections["publish"], found),
         protected_terms=_string_list(sections["translate"], "protected_terms", "translate", found),
         checks=_checks(sections["check"], found),
+        fonts=_fonts(sections["fonts"], found),
     )
     if found.problems:
         raise ConfigError("\n".join(found.problems))
@@ -210,4 +237,5 @@ def settings_digest(settings: Settings) -> dict[str, Any]:
         "languages": list(settings.languages),
         "base_url": settings.base_url,
         "min_reviewed": settings.min_reviewed,
+        "fonts": [list(choice) for choice in settings.fonts],
     }

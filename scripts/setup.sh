@@ -9,9 +9,11 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-# gettext: msgcat/msgfmt (catalog format, checks); fonts-noto-core: Latin, Naskh Arabic and
-# Nastaliq Urdu fonts; pango/harfbuzz: WeasyPrint; poppler-utils: pdftotext/pdffonts/pdftoppm.
-packages=(python3 python3-venv python3-pip gettext fonts-noto-core poppler-utils
+# gettext: msgcat/msgfmt (catalog format, checks); fonts-noto-core: the fonts of Latin, Arabic,
+# Cyrillic, Ethiopic, Thai, Tamil and most other scripts; fontconfig: fc-list, how Ligetil finds
+# them; pango/harfbuzz: WeasyPrint; poppler-utils: pdftotext/pdffonts/pdftoppm. The fonts of
+# the project's other scripts (CJK: fonts-noto-cjk) follow, from `ligetil doctor --packages`.
+packages=(python3 python3-venv python3-pip gettext fonts-noto-core fontconfig poppler-utils
           libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info)
 lock=requirements/runtime.txt
 if [ "${1:-}" = "--test" ]; then
@@ -19,16 +21,19 @@ if [ "${1:-}" = "--test" ]; then
   lock=requirements/test.txt
 fi
 
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
-    || missing+=("$package")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "Installing Debian packages: ${missing[*]}"
-  $SUDO apt-get update -q
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+install_debian() {
+  local missing=() package
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$package")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "Installing Debian packages: ${missing[*]}"
+    $SUDO apt-get update -q
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+}
+install_debian "${packages[@]}"
 
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
@@ -38,3 +43,6 @@ echo "Installing the locked Python packages ($lock)"
 # Ligetil itself, editable, built with the locked setuptools (no unlocked build environment).
 .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
 .venv/bin/python -m pip check
+# The fonts of every script the project's languages are written in (ligetil.toml).
+mapfile -t project_packages < <(.venv/bin/ligetil doctor --packages)
+install_debian "${project_packages[@]}"

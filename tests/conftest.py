@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -44,17 +44,43 @@ def sample_project(tmp_path, fixed_dates):
     return copy_project(tmp_path / "sample")
 
 
-@pytest.fixture
-def latin_fonts_only(tmp_path, monkeypatch) -> Path:
-    """Point the font folder at a copy holding Noto Sans alone, as if no other font were installed."""
-    from pipeline.render import fonts
+def _fonts_from(folder: Path, files: list[Path], monkeypatch) -> Path:
+    """Point fontconfig (FONTCONFIG_FILE) at a folder holding links to ``files`` only."""
+    from pipeline.render import fontconfig
 
-    folder = tmp_path / "latin-fonts"
     folder.mkdir()
-    for _, name in fonts.LATIN.files:
-        shutil.copy(fonts.FONT_DIR / name, folder / name)
-    monkeypatch.setattr(fonts, "FONT_DIR", folder)
+    for path in files:
+        if not (folder / path.name).exists():
+            (folder / path.name).symlink_to(path)
+    config = folder.parent / f"{folder.name}.conf"
+    config.write_text(f"<?xml version='1.0'?>\n<fontconfig><dir>{folder}</dir>"
+                      f"<cachedir>{folder.parent / 'fontconfig-cache'}</cachedir></fontconfig>\n", encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(config))
+    fontconfig.forget()
     return folder
+
+
+@pytest.fixture
+def latin_fonts_only(tmp_path, monkeypatch) -> Iterator[Path]:
+    """Point fontconfig at a folder holding Noto Sans alone, as if no other font were installed."""
+    from pipeline.render import fontconfig, fonts
+
+    yield _fonts_from(tmp_path / "latin-fonts", [path for _, path in fonts.latin().files], monkeypatch)
+    fontconfig.forget()
+
+
+@pytest.fixture
+def fonts_without(tmp_path, monkeypatch) -> Iterator[Callable[..., Path]]:
+    """Return a function that hides some installed families from fontconfig (the others stay)."""
+    from pipeline.render import fontconfig
+
+    def hide(*families: str) -> Path:
+        kept = [path for family, faces in fontconfig.installed_families().items() if family not in families
+                for path in faces.values()]
+        return _fonts_from(tmp_path / "some-fonts", kept, monkeypatch)
+
+    yield hide
+    fontconfig.forget()
 
 
 @pytest.fixture(scope="session")

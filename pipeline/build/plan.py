@@ -47,6 +47,7 @@ class Run:
     page_chars: dict[str, dict[str, str]] = field(default_factory=dict)  # page path -> characters
     font_data: dict[str, bytes] = field(default_factory=dict)  # cut web fonts, by file
     fonts_dep: str = ""
+    used_chars: dict[str, str] = field(default_factory=dict)  # web font family -> characters the pages show
     fonts_files: list[str] | None = None  # the up-to-date font files, when none is cut
     up_to_date: set[str] = field(default_factory=set)
     withheld: list[str] = field(default_factory=list)  # translations not published for QA errors

@@ -28,7 +28,7 @@ def _site_page(run: Run, path: str, dep: str, render) -> None:
         return
     data = render().encode("utf-8")
     run.files[path] = data
-    run.records[path] = (dep, {"chars": page_chars(data, None, False)})
+    run.records[path] = (dep, {"chars": page_chars(data, None, False, run.settings.fonts)})
 
 
 def render_indexes(run: Run) -> None:
@@ -117,14 +117,15 @@ def plan_fonts(run: Run, pages: set[str]) -> list[tuple[str, object, tuple]]:
             chars.setdefault(key, set()).update(text)
     used = {key: "".join(sorted(found)) for key, found in sorted(chars.items())}
     run.fonts_dep = hash_parts("fonts", run.inputs.common, used)
+    run.used_chars = used
     record = run.fresh(FONTS_CSS, run.fonts_dep)
     if record and all(run.fresh(name, run.fonts_dep) for name in record.get("fonts", [])):
         run.up_to_date.update([FONTS_CSS, *record["fonts"]])
         run.fonts_files = list(record["fonts"])
         return []
     run.fonts_files = None
-    faces = [(f"fonts/{font.key}-{weight}.woff2", fonts.font_path(name), used[font.key])
-             for font in fonts.ALL_WEB_FONTS if used.get(font.key, "").strip() for weight, name in font.files]
+    faces = [(f"fonts/{fonts.face_file(font, weight)}", path, used[font.family])
+             for font in fonts.used_fonts(used) for weight, path in font.files]
     faces.sort(key=lambda face: -face[1].stat().st_size)
     return [(name, fonts.subset_woff2, (path, text)) for name, path, text in faces]
 
@@ -134,7 +135,9 @@ def finish_fonts(run: Run) -> list[str]:
     if run.fonts_files is not None:
         return run.fonts_files
     cut = {name.removeprefix("fonts/"): data for name, data in run.font_data.items()}
-    css = fonts.font_face_css(cut, "../fonts/") + fonts.language_css(run.settings.all_languages)
+    used = fonts.used_fonts(run.used_chars)
+    css = (fonts.font_face_css(used, cut, "../fonts/")
+           + fonts.language_css(run.settings.all_languages, run.settings.fonts, used))
     run.files[FONTS_CSS] = css.encode("utf-8")
     run.records[FONTS_CSS] = (run.fonts_dep, {"fonts": sorted(run.font_data)})
     for name, data in run.font_data.items():

@@ -64,10 +64,12 @@ def code_digest(files: list[Path] | None = None) -> str:
                         else p.name, file_hash(p)) for p in files])
 
 
-def font_digest() -> str:
-    """Return one hash over the font files the PDFs embed and the web fonts are cut from."""
-    names = sorted({name for font in fonts.ALL_WEB_FONTS if font.installed for _, name in font.files})
-    return hash_parts([(name, file_hash(fonts.FONT_DIR / name)) for name in names])
+def font_digest(settings: Settings) -> str:
+    """Return one hash over the font files chosen for the project's languages (PDF and web)."""
+    chosen = [fonts.latin(settings.fonts)] + [choose(lang, settings.fonts) for lang in settings.all_languages
+                                               for choose in (fonts.pdf_font, fonts.web_font)]
+    paths = sorted({path for font in chosen for _, path in font.files})
+    return hash_parts([(str(path), file_hash(path)) for path in paths])
 
 
 def common_digest(settings: Settings, preview: bool) -> str:
@@ -76,7 +78,7 @@ def common_digest(settings: Settings, preview: bool) -> str:
              "checks": [list(settings.checks.disabled), settings.checks.severity,
                         settings.checks.lix_max, settings.checks.max_sentence_words]}
     site_words = [(lang, file_hash(site_po_path(settings, lang))) for lang in settings.all_languages]
-    return hash_parts(__version__, code_digest(), font_digest(), local, preview, site_words)
+    return hash_parts(__version__, code_digest(), font_digest(settings), local, preview, site_words)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from pipeline.config import Settings
 from pipeline.errors import LigetilError
 from pipeline.model import Coverage, Guide, LocalizedGuide, LocalizedText
 from pipeline.project import publication
-from pipeline.render.fonts import script_problems, web_font_key
+from pipeline.render.fonts import FontChoices, latin, script_problems, web_font
 from pipeline.render.html import SiteInfo, page_context
 from pipeline.render.localize import localize
 from pipeline.render.site import used_text
@@ -52,12 +52,12 @@ class GuideResult:
     withheld: list[str] = field(default_factory=list)  # "path:line: …" of entries QA refused
 
 
-def _tofu(localized: LocalizedGuide, segments) -> list[str]:
+def _tofu(localized: LocalizedGuide, segments, choices: FontChoices) -> list[str]:
     """Return one line per script of the published text that the language's fonts cannot draw."""
     labels = {s.msgid: str(s.location) for s in segments}
     lang = localized.lang
     texts = [(labels.get(k, localized.guide.slug), t.text) for k, t in localized.texts.items() if t.lang == lang]
-    return script_problems(texts, lang)
+    return script_problems(texts, lang, choices)
 
 
 def stub_of(localized: LocalizedGuide) -> dict:
@@ -102,7 +102,7 @@ def localize_guide(unit: GuideUnit) -> GuideResult:
         if not decided.publishable:
             result.withheld.append(f"{display}: {decided.reason()}")
             continue
-        if tofu := _tofu(found, segments):
+        if tofu := _tofu(found, segments, settings.fonts):
             result.tofu[lang] = tofu  # that language is not built; the others are
             continue
         result.localized[lang] = found
@@ -124,12 +124,12 @@ def size_chars(lang: str) -> str:
     return "".join(sorted({c for size in SAMPLE_SIZES for c in file_size(size, lang)}))
 
 
-def page_chars(html: bytes, lang: str | None, sizes_shown: bool) -> dict[str, str]:
-    """Return, per web font, the characters a page shows, plus any file size's when it shows one."""
-    found = {key: set(text) for key, text in used_text([html.decode("utf-8")]).items()}
+def page_chars(html: bytes, lang: str | None, sizes_shown: bool, choices: FontChoices = ()) -> dict[str, str]:
+    """Return, per web font family, the characters a page shows, plus any file size's when it shows one."""
+    found = {family: set(text) for family, text in used_text([html.decode("utf-8")], choices).items()}
     if sizes_shown and lang is not None:
-        for key in ("latin", web_font_key(lang)):
-            found.setdefault(key, set()).update(size_chars(lang))
+        for family in (latin(choices).family, web_font(lang, choices).family):
+            found.setdefault(family, set()).update(size_chars(lang))
     return {key: "".join(sorted(chars)) for key, chars in sorted(found.items())}
 
 
@@ -145,7 +145,7 @@ def _page_chars(unit: GuideUnit, result: GuideResult) -> None:
         except LigetilError as error:
             result.errors.extend(portable(error))
             return
-        result.chars[lang] = page_chars(html, lang, bool(unit.downloads))
+        result.chars[lang] = page_chars(html, lang, bool(unit.downloads), unit.settings.fonts)
 
 
 @dataclass(frozen=True)

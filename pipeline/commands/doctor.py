@@ -8,20 +8,19 @@ import shutil
 from dataclasses import asdict, dataclass
 
 import click
-from fontTools import unicodedata as unicode_scripts
 
 from pipeline.catalog.headers import plural_forms
 from pipeline.commands import App
 from pipeline.commands.status import site_word_rows
 from pipeline.config import Settings
 from pipeline.errors import LigetilError
-from pipeline.render.fonts import (INSTALL_HINT, PACKAGE_OF_SCRIPT, SCRIPT_ALIASES, language_script, pdf_font,
-                                   web_font)
+from pipeline.render.fonts import PACKAGE_OF_SCRIPT, language_script, pdf_font, script_title, unicode_script, web_font
 from pipeline.render.ui import text_direction
 from pipeline.translate.packages import find_route, installed_models, models_dir
 
 # Tools the pipeline runs, the Debian package of each, and whether a build needs it.
-TOOLS = (("msgcat", "gettext", True), ("msgfmt", "gettext", True), ("pdftotext", "poppler-utils", False))
+TOOLS = (("msgcat", "gettext", True), ("msgfmt", "gettext", True), ("fc-list", "fontconfig", True),
+         ("pdftotext", "poppler-utils", False))
 LIBRARIES = (("pango-1.0", "libpango-1.0-0"), ("harfbuzz-subset", "libharfbuzz-subset0"))
 
 
@@ -55,12 +54,12 @@ def _route(settings: Settings, lang: str) -> str:
 def language_report(settings: Settings, lang: str, site_words: dict[str, str]) -> LanguageReport:
     """Return what one language needs (script, fonts, rules) and what of it is missing."""
     script = language_script(lang)
-    fonts = [pdf_font(lang), web_font(lang)]
+    fonts = [pdf_font(lang, settings.fonts), web_font(lang, settings.fonts)]
     missing = [f.family for f in dict.fromkeys(fonts) if not f.installed]
-    package = PACKAGE_OF_SCRIPT.get(script)
-    fix = f"install Debian's {package}" if package else INSTALL_HINT
-    name = unicode_scripts.script_name(SCRIPT_ALIASES.get(script, script), default=script)
-    problems = tuple(f"{lang}: {family} is not installed (for {name} script); {fix}" for family in missing)
+    package = PACKAGE_OF_SCRIPT.get(unicode_script(script), "fonts-noto-core")
+    name = script_title(script)
+    problems = tuple(f"{lang}: {family} is not installed (for {name} script); install Debian's {package} "
+                     f"or set [fonts] {script} = \"<family>\" in ligetil.toml" for family in missing)
     return LanguageReport(lang, name, text_direction(lang),
                           plural_forms(lang), fonts[0].family, fonts[1].family, not missing,
                           site_words.get(lang, "—"), _route(settings, lang), problems)
@@ -75,10 +74,24 @@ def tool_problems() -> list[str]:
     return problems
 
 
+def debian_packages(settings: Settings) -> list[str]:
+    """Return the Debian packages the project's languages and the build need, one each, sorted."""
+    needed = {package for _, package, required in TOOLS if required} | {package for _, package in LIBRARIES}
+    chosen = {key for key, _, _ in settings.fonts}
+    for lang in settings.all_languages:
+        script = language_script(lang)
+        if not {lang, script, script_title(script)} & chosen:  # a family the project chose is its own to install
+            needed.add(PACKAGE_OF_SCRIPT.get(unicode_script(script), "fonts-noto-core"))
+    return sorted(needed)
+
+
 @click.command(short_help="Check what each language needs: script, fonts, rules, models, tools.")
 @click.option("--json", "as_json", is_flag=True, help="Print the same as JSON data.")
+@click.option("--packages", is_flag=True,
+              help="Only print the Debian packages the project needs, one per line (scripts/setup.sh "
+                   "installs them).")
 @click.pass_obj
-def command(app: App, as_json: bool) -> int:
+def command(app: App, as_json: bool, packages: bool) -> int:
     """For each language of the project: its script, the fonts chosen for it (and whether
     they are installed), text direction, plural rule, how many of the site's own words are
     translated, and whether machine drafts can be made; then the system tools.
@@ -87,6 +100,9 @@ def command(app: App, as_json: bool) -> int:
     installs it.
     """
     settings = app.settings
+    if packages:
+        click.echo("\n".join(debian_packages(settings)))
+        return 0
     site = {r.lang: f"{r.translated} of {r.entries}" for r in site_word_rows(settings, list(settings.all_languages))}
     reports = [language_report(settings, lang, site) for lang in settings.all_languages]
     problems = [p for r in reports for p in r.problems] + tool_problems()

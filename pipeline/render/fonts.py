@@ -1,21 +1,20 @@
 """The font for each script, in the PDF and on the web, and the tofu guard.
 
-Urdu is set in Noto Naskh Arabic in the PDF and in Noto Nastaliq Urdu on the web.
-Measured with WeasyPrint 70 on one Urdu paragraph (the `ur` flyer test text): with
-Nastaliq, 37 of the 84 glyph codes in the embedded font have no ToUnicode entry,
-``pdftotext`` returns the letters scrambled and split, and page-validation fails
-PDFUA1-FONT-UNICODE-MAPPING-001 ("malformed ToUnicode CMap", PDF/UA 7.21.7). With Naskh
-all 42 glyph codes are mapped, the text extracts letter for letter and the PDF passes
-PDF/UA-1. A flyer whose text a screen reader or a search cannot read is not accessible,
-so the PDF uses the script's other well-made style; browsers shape Nastaliq correctly,
-so the web pages keep it.
+A font is chosen per script, from what fontconfig lists as installed: first the family
+set in ``[fonts]`` of ligetil.toml (by language, then by script), then Noto (Noto Sans,
+Naskh for Arabic script), then any family fontconfig counts as covering the language. A
+text's characters of another script than its language's get that script's font.
+
+Urdu is set in Noto Naskh Arabic in the PDF and in Noto Nastaliq Urdu on the web:
+WeasyPrint 70 writes a ToUnicode map that cannot hold Nastaliq's glyphs (37 of 84 glyph
+codes unmapped, PDF/UA-1 7.21.7 failed, ``pdftotext`` scrambled); browsers shape and
+read Nastaliq correctly.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import os
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,103 +26,185 @@ from fontTools import unicodedata as unicode_scripts
 
 from pipeline.errors import RenderError
 from pipeline.fsutil import write_bytes_atomic
+from pipeline.render import fontconfig
 
-FONT_DIR = Path(os.environ.get("LIGETIL_FONT_DIR", "/usr/share/fonts/truetype/noto"))
+FontChoices = tuple[tuple[str, str, str], ...]  # [fonts] of ligetil.toml: (language or script, web, PDF)
+WEB, PDF = "web", "pdf"
 INSTALL_HINT = "install Debian's fonts-noto-core (see the README)"
+
+# The usual family of a script (ISO 15924 code, as Babel names a language's script): Noto Sans
+# covers Latin, Cyrillic and Greek; Arabic script is set in Naskh, the usual book style; any
+# other script in its own Noto Sans, then Noto Serif.
+DEFAULT_FAMILIES = {"Latn": "Noto Sans", "Cyrl": "Noto Sans", "Grek": "Noto Sans", "Arab": "Noto Naskh Arabic"}
+# Urdu on the web: Nastaliq, its own style; in the PDF Naskh (see the module docstring).
+WEB_FAMILY_OF_LANGUAGE = {"ur": "Noto Nastaliq Urdu"}
+# (PDF line height, web line height, web base size): scripts with tall marks need more room,
+# Arabic script looks small beside Latin at the same size.
+METRICS = {"Noto Sans": (1.5, 1.6, ""), "Noto Naskh Arabic": (1.7, 1.9, "112.5%"),
+           "Noto Nastaliq Urdu": (2.2, 2.4, "112.5%")}
+SCRIPT_METRICS = {"Latn": (1.5, 1.6, ""), "Cyrl": (1.5, 1.6, ""), "Grek": (1.5, 1.6, ""),
+                  "Arab": (1.7, 1.9, "112.5%")}
+OTHER_METRICS = (1.7, 1.8, "")
+# File names of the web faces (fonts/<key>-400.woff2) for the families the sample uses.
+KEYS = {"Noto Sans": "latin", "Noto Naskh Arabic": "arabic", "Noto Nastaliq Urdu": "urdu"}
+UNKNOWN_SCRIPT = "Zzzz"  # unassigned and private-use code points: no script, so no script's font
+SCRIPT_ALIASES = {"Hans": "Hani", "Hant": "Hani", "Jpan": "Hani", "Kore": "Hang"}  # Babel's → Unicode's
+# Where the Noto font of a script is not in fonts-noto-core (and not usable: WeasyPrint embeds
+# the first face of a .ttc collection only, so CJK needs a single-font file set in [fonts]).
+PACKAGE_OF_SCRIPT = {"Hani": "fonts-noto-cjk", "Hang": "fonts-noto-cjk", "Hmnp": "fonts-noto-extra"}
 
 
 @dataclass(frozen=True)
 class Font:
-    """One font family: a key for file names, the CSS family and a file per weight."""
+    """One font family as installed: its CSS family, a file per weight, and how to set it."""
 
-    key: str
     family: str
-    files: tuple[tuple[int, str], ...]  # (CSS weight, file name in FONT_DIR)
+    files: tuple[tuple[int, Path], ...]  # (CSS weight, file); empty when not installed
     line_height: float = 1.5  # in the PDF
     web_line_height: float = 1.6  # on the web pages
     web_size: str = ""  # a larger base size on the web, for scripts that look small beside Latin
 
     @property
-    def regular(self) -> Path:
-        """Return the path of the regular (400) face."""
-        return font_path(dict(self.files)[400])
+    def key(self) -> str:
+        """Return the name of its web face files, e.g. ``ethiopic`` for Noto Sans Ethiopic."""
+        if self.family in KEYS:
+            return KEYS[self.family]
+        short = self.family.removeprefix("Noto Sans ")
+        return "".join(c if c.isalnum() else "-" for c in short.lower()).strip("-")
 
     @property
     def installed(self) -> bool:
         """Tell whether the regular face is on this machine."""
-        return (FONT_DIR / dict(self.files)[400]).is_file()
+        return bool(self.files)
+
+    @property
+    def regular(self) -> Path:
+        """Return the file of the regular (400) face, or fail with the package to install."""
+        if not self.files:
+            raise RenderError(f"font {self.family!r} is not installed; {INSTALL_HINT}")
+        return dict(self.files)[400]
 
 
-def noto_sans(script: str) -> Font:
-    """Return Noto Sans for a script by its Unicode name, e.g. "Ethiopic" → Noto Sans Ethiopic."""
-    name = script.replace(" ", "").replace("_", "")
-    return Font(script.lower().replace(" ", "-"), f"Noto Sans {script}",
-                ((400, f"NotoSans{name}-Regular.ttf"), (700, f"NotoSans{name}-Bold.ttf")), 1.7, 1.8)
+def family_font(family: str, script: str = "Latn") -> Font:
+    """Return a family as fontconfig has it (bold is the regular face when only that exists)."""
+    faces = fontconfig.installed_families().get(family, {})
+    files = ((400, faces[400]), (700, faces.get(700, faces[400]))) if 400 in faces else ()
+    return Font(family, files, *(METRICS.get(family) or SCRIPT_METRICS.get(script, OTHER_METRICS)))
 
 
-LATIN = Font("latin", "Noto Sans", ((400, "NotoSans-Regular.ttf"), (700, "NotoSans-Bold.ttf")))
-NASKH = Font("arabic", "Noto Naskh Arabic",
-             ((400, "NotoNaskhArabic-Regular.ttf"), (700, "NotoNaskhArabic-Bold.ttf")), 1.7, 1.9, "112.5%")
-NASTALIQ = Font("urdu", "Noto Nastaliq Urdu",
-                ((400, "NotoNastaliqUrdu-Regular.ttf"), (700, "NotoNastaliqUrdu-Bold.ttf")), 2.2, 2.4, "112.5%")
-
-# Fonts by script (ISO 15924 code, as Babel names a language's script). Noto Sans covers Latin,
-# Cyrillic and Greek; Arabic script is set in Naskh, the usual book style; any other script in
-# its Noto Sans, where fonts-noto-core has it. A missing font makes only its languages fail.
-SCRIPT_FONTS = {"Latn": LATIN, "Cyrl": LATIN, "Grek": LATIN, "Arab": NASKH}
-OTHER_SCRIPTS = ("Armenian", "Bengali", "Devanagari", "Ethiopic", "Georgian", "Gujarati", "Gurmukhi",
-                 "Hebrew", "Kannada", "Khmer", "Lao", "Malayalam", "Myanmar", "Sinhala", "Tamil",
-                 "Telugu", "Thai")
-# Urdu on the web: Nastaliq, its own style; in the PDF Naskh (see the module docstring).
-WEB_FONT_OF_LANGUAGE = {"ur": NASTALIQ}
-ALL_WEB_FONTS = (LATIN, NASKH, NASTALIQ, *(noto_sans(script) for script in OTHER_SCRIPTS))
-SCRIPT_ALIASES = {"Hans": "Hani", "Hant": "Hani", "Jpan": "Hani", "Kore": "Hang"}  # Babel's → Unicode's
-PACKAGE_OF_SCRIPT = {"Hans": "fonts-noto-cjk", "Hant": "fonts-noto-cjk", "Jpan": "fonts-noto-cjk",
-                     "Kore": "fonts-noto-cjk"}
+def unicode_script(script: str) -> str:
+    """Return Unicode's code for a script Babel names (Babel's "Hans" is Unicode's "Hani")."""
+    return SCRIPT_ALIASES.get(script, script)
 
 
-def font_path(name: str) -> Path:
-    """Return the path of a font file, or fail with the package to install."""
-    path = FONT_DIR / name
-    if not path.is_file():
-        raise RenderError(f"font file not found: {path}; {INSTALL_HINT}")
-    return path
+def script_title(script: str) -> str:
+    """Return a script's English name, e.g. "Ethiopic" for "Ethi"."""
+    return unicode_scripts.script_name(unicode_script(script), default=script)
 
 
-def script_font(script: str) -> Font:
-    """Return the font of a script (ISO 15924 code): the table above, else its Noto Sans."""
-    if script in SCRIPT_FONTS:
-        return SCRIPT_FONTS[script]
-    name = unicode_scripts.script_name(SCRIPT_ALIASES.get(script, script), default="")
-    return noto_sans(name) if name else LATIN
+def _configured(keys: Iterable[str], medium: str, choices: FontChoices) -> str | None:
+    """Return the family [fonts] sets for the first of ``keys`` it names, for one medium."""
+    table = {key: (web, pdf) for key, web, pdf in choices}
+    for key in keys:
+        if key in table:
+            return table[key][0 if medium == WEB else 1]
+    return None
 
 
-def pdf_font(lang: str) -> Font:
+def _noto_first(families: Iterable[str]) -> list[str]:
+    return sorted(families, key=lambda f: (not f.startswith("Noto Sans"), not f.startswith("Noto"), f))
+
+
+def script_font(script: str, medium: str = PDF, choices: FontChoices = (), lang: str | None = None,
+                sample: str = "") -> Font:
+    """Return the font of a script (ISO 15924 code) for a medium.
+
+    Args:
+        script: e.g. "Arab"; ``lang``, when given, is the language the text is in.
+        medium: ``WEB`` or ``PDF`` ([fonts] may choose another family for each).
+        choices: ligetil.toml's [fonts], by language first, then script code or name.
+        sample: a character of the text, to ask fontconfig which families draw it.
+    Returns:
+        The first installed candidate; else the first candidate, not installed, to name it.
+    """
+    name = script_title(script)
+    configured = _configured([*([lang] if lang else []), script, name], medium, choices)
+    if configured:
+        return family_font(configured, script)
+    candidates = [WEB_FAMILY_OF_LANGUAGE[lang]] if medium == WEB and lang in WEB_FAMILY_OF_LANGUAGE else []
+    candidates += [DEFAULT_FAMILIES[script]] if script in DEFAULT_FAMILIES else [
+        f"Noto Sans {name}", f"Noto Serif {name}"]
+    found = fontconfig.families_for_language(lang) if lang else ()
+    found += fontconfig.families_for_character(sample) if sample else ()
+    for family in [*candidates, *_noto_first(found)]:
+        font = family_font(family, script)
+        if font.installed:
+            return font
+    return family_font(candidates[0], script)
+
+
+def latin(choices: FontChoices = ()) -> Font:
+    """Return the Latin font every stack falls back to, for names, numbers and addresses."""
+    return script_font("Latn", PDF, choices)
+
+
+def language_script(lang: str) -> str:
+    """Return the ISO 15924 code of the script a language is written in, from Babel (e.g. "Arab")."""
+    likely = get_global("likely_subtags").get(lang.replace("-", "_").split("_")[0], "")
+    return next((part for part in likely.split("_")[1:] if len(part) == 4), "Latn")
+
+
+def pdf_font(lang: str, choices: FontChoices = ()) -> Font:
     """Return the PDF's main font for a language: its script's font (Babel names the script)."""
-    return script_font(language_script(lang))
+    return script_font(language_script(lang), PDF, choices, lang)
 
 
-def web_font(lang: str) -> Font:
+def web_font(lang: str, choices: FontChoices = ()) -> Font:
     """Return the web pages' main font for a language."""
-    return WEB_FONT_OF_LANGUAGE.get(lang) or pdf_font(lang)
+    return script_font(language_script(lang), WEB, choices, lang)
 
 
-def web_font_key(lang: str) -> str:
-    """Return the ``used_text`` key of the web font that sets a language's text."""
-    return web_font(lang).key
+def char_script(char: str, lang: str) -> str:
+    """Return the Unicode script code of a character, e.g. "Arab".
+
+    A mark or punctuation shared by scripts (Inherited, Common: U+064F ُ, U+061F ؟) is given
+    the language's own script when it is one of them, else the first.
+    """
+    code = unicode_scripts.script(char)
+    if code in ("Zinh", "Zyyy"):
+        shared = unicode_scripts.script_extension(char) - {"Zinh", "Zyyy"}
+        own = unicode_script(language_script(lang))
+        code = own if own in shared else next(iter(sorted(shared)), code)
+    return code
 
 
-def font_stack(font: Font) -> str:
-    """Return a CSS font-family list: the script's font, then Latin for names and numbers."""
-    families = [font.family] if font is LATIN else [font.family, LATIN.family]
-    return ", ".join(f'"{family}"' for family in families) + ", sans-serif"
+def char_font(char: str, lang: str, medium: str, choices: FontChoices = ()) -> Font:
+    """Return the font that sets one character of a text in ``lang``: its script's font."""
+    code = char_script(char, lang)
+    if code in (unicode_script(language_script(lang)), "Zinh", "Zyyy", UNKNOWN_SCRIPT):
+        return web_font(lang, choices) if medium == WEB else pdf_font(lang, choices)
+    if code == "Latn":
+        return latin(choices)
+    return script_font(code, medium, choices, sample=char)
 
 
-def pdf_font_css(lang: str) -> str:
+def text_fonts(text: str, lang: str, medium: str, choices: FontChoices = ()) -> list[Font]:
+    """Return the installed fonts a text needs, in stack order: the language's, Latin, others."""
+    main = web_font(lang, choices) if medium == WEB else pdf_font(lang, choices)
+    others = sorted({char_font(c, lang, medium, choices) for c in set(text) if _needs_glyph(c)},
+                    key=lambda f: f.family)
+    return [f for f in dict.fromkeys([main, latin(choices), *others]) if f.installed]
+
+
+def font_stack(fonts: Iterable[Font]) -> str:
+    """Return a CSS font-family list of the fonts, then the browser's sans-serif."""
+    return ", ".join(f'"{font.family}"' for font in dict.fromkeys(fonts)) + ", sans-serif"
+
+
+def pdf_font_css(fonts: Iterable[Font]) -> str:
     """Return @font-face rules pointing at the local font files the PDF embeds."""
-    fonts = [LATIN] if pdf_font(lang) is LATIN else [pdf_font(lang), LATIN]
-    return "\n".join(_face(font.family, weight, font_path(name).as_uri(), "truetype")
-                     for font in fonts for weight, name in font.files)
+    return "\n".join(_face(font.family, weight, path.as_uri(), "truetype")
+                     for font in fonts for weight, path in font.files)
 
 
 def _face(family: str, weight: int, url: str, fmt: str, swap: bool = False) -> str:
@@ -141,9 +222,8 @@ def _cmap(path: Path) -> frozenset[int]:
 
 
 def _covers(font: Font) -> frozenset[int]:
-    """Return the code points a font draws; none when its file is not installed."""
-    path = FONT_DIR / dict(font.files)[400]
-    return _cmap(path) if path.is_file() else frozenset()
+    """Return the code points a font draws; none when it is not installed."""
+    return _cmap(font.regular) if font.installed else frozenset()
 
 
 def _needs_glyph(char: str) -> bool:
@@ -152,51 +232,46 @@ def _needs_glyph(char: str) -> bool:
     return unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp")
 
 
-def missing_glyphs(text: str, lang: str) -> list[str]:
-    """Return the characters of ``text`` that neither the language's font nor Latin has."""
-    covered = (_covers(pdf_font(lang)) | _covers(LATIN)) & (_covers(web_font(lang)) | _covers(LATIN))
-    return sorted({c for c in text if _needs_glyph(c) and ord(c) not in covered}, key=ord)
+def missing_glyphs(text: str, lang: str, choices: FontChoices = ()) -> list[str]:
+    """Return the characters of ``text`` that neither their script's fonts nor Latin draw."""
+    backup = _covers(latin(choices))
+    return sorted({c for c in set(text) if _needs_glyph(c) and ord(c) not in backup and not all(
+        ord(c) in _covers(char_font(c, lang, medium, choices)) for medium in (PDF, WEB))}, key=ord)
 
 
-def script_problems(texts: Iterable[tuple[str, str]], lang: str) -> list[str]:
-    """Return one line per script of ``lang``'s texts that its fonts cannot draw.
+def script_problems(texts: Iterable[tuple[str, str]], lang: str, choices: FontChoices = ()) -> list[str]:
+    """Return one line per script of ``lang``'s texts that the chosen fonts cannot draw.
 
     Args:
         texts: pairs of an entry label (e.g. ``content/x.md:12``) and its published text.
-        lang: the page language; its script's fonts (PDF and web) plus Latin are checked.
+        lang: the page language; each character is checked in its script's fonts (PDF and
+            web) and in Latin.
+        choices: ligetil.toml's [fonts].
     Returns:
-        e.g. ``fa: no font for Arabic script (U+0627 'ا' at content/x.md:12; fonts: Noto Sans);
-        install fonts-noto-core`` — empty when every character has a glyph.
+        e.g. ``fa: no font for Arabic script (U+0627 'ا' at content/x.md:12; Noto Naskh Arabic
+        is not installed); install Debian's fonts-noto-core or set [fonts] Arab = "…" in
+        ligetil.toml`` — empty when every character has a glyph.
     """
     first: dict[str, tuple[str, str]] = {}
     for label, text in texts:
-        for char in missing_glyphs(text, lang):
-            first.setdefault(script_name(char, lang), (char, label))
-    fonts = ", ".join(dict.fromkeys(f.family for f in (pdf_font(lang), web_font(lang), LATIN)))
-    hint = PACKAGE_OF_SCRIPT.get(language_script(lang))
-    hint = f"install Debian's {hint}" if hint else INSTALL_HINT
-    return [f"{lang}: no font for {script} script (U+{ord(char):04X} '{char}' at {label}; fonts: {fonts}); "
-            f"{hint}" for script, (char, label) in sorted(first.items())]
+        for char in missing_glyphs(text, lang, choices):
+            first.setdefault(char_script(char, lang), (char, label))
+    return [_problem(lang, script, char, label, choices) for script, (char, label) in sorted(first.items())]
 
 
-def language_script(lang: str) -> str:
-    """Return the ISO 15924 code of the script a language is written in, from Babel (e.g. "Arab")."""
-    likely = get_global("likely_subtags").get(lang.replace("-", "_").split("_")[0], "")
-    return next((part for part in likely.split("_")[1:] if len(part) == 4), "Latn")
+def _problem(lang: str, script: str, char: str, label: str, choices: FontChoices) -> str:
+    fonts = list(dict.fromkeys(char_font(char, lang, medium, choices) for medium in (PDF, WEB)))
+    state = ", ".join(f"{f.family} {'has no glyph for it' if f.installed else 'is not installed'}"
+                      for f in fonts)
+    package = PACKAGE_OF_SCRIPT.get(script, "fonts-noto-core")
+    fix = (f"install Debian's {package} or set [fonts] {script} = \"<family>\" in ligetil.toml"
+           if script != UNKNOWN_SCRIPT else "no script has this character: remove it or use the one meant")
+    return f"{lang}: no font for {script_title(script)} script (U+{ord(char):04X} '{char}' at {label}; {state}); {fix}"
 
 
 def script_name(char: str, lang: str) -> str:
-    """Return the Unicode script of a character by its English name, e.g. "Arabic".
-
-    A mark or punctuation shared by scripts (Inherited, Common: U+064F ُ, U+061F ؟) is named
-    by the language's own script when it is one of them, else by the first.
-    """
-    code = unicode_scripts.script(char)
-    if code in ("Zinh", "Zyyy"):
-        shared = unicode_scripts.script_extension(char) - {"Zinh", "Zyyy"}
-        own = language_script(lang)
-        code = own if own in shared else next(iter(sorted(shared)), code)
-    return unicode_scripts.script_name(code)
+    """Return the Unicode script of a character by its English name, e.g. "Arabic"."""
+    return unicode_scripts.script_name(char_script(char, lang))
 
 
 def first_per_script(lines: Iterable[str]) -> list[str]:
@@ -232,17 +307,24 @@ def face_file(font: Font, weight: int) -> str:
     return f"{font.key}-{weight}.woff2"
 
 
-def font_face_css(cut: Mapping[str, bytes], url_prefix: str) -> str:
-    """Return the web pages' @font-face CSS for the cut faces, in a fixed order.
+def used_fonts(used_text: Mapping[str, str]) -> list[Font]:
+    """Return the installed fonts of a family → characters map that has characters, by family."""
+    return [font for family in sorted(used_text) if used_text[family].strip()
+            for font in [family_font(family)] if font.installed]
+
+
+def font_face_css(fonts: Iterable[Font], cut: Mapping[str, bytes], url_prefix: str) -> str:
+    """Return the web pages' @font-face CSS for the cut faces, in the fonts' order.
 
     Args:
-        cut: :func:`face_file` name → the face's WOFF2 bytes; a face not in it gets no rule.
+        fonts: the web fonts; a face not in ``cut`` gets no rule.
+        cut: :func:`face_file` name → the face's WOFF2 bytes.
         url_prefix: how the CSS refers to the faces' folder (e.g. ``"../fonts/"``).
     Returns:
         @font-face rules with ``font-display: swap``; each URL carries a content hash.
     """
     rules = []
-    for font in ALL_WEB_FONTS:
+    for font in fonts:
         for weight, _ in font.files:
             data = cut.get(face_file(font, weight))
             if data is not None:
@@ -251,13 +333,16 @@ def font_face_css(cut: Mapping[str, bytes], url_prefix: str) -> str:
     return "\n".join(rules) + "\n"
 
 
-def language_css(languages: Iterable[str]) -> str:
-    """Return the web pages' font-family, line-height and size rules for each language."""
-    rules = []
+def language_css(languages: Iterable[str], choices: FontChoices = (), others: Iterable[Font] = ()) -> str:
+    """Return the web pages' font-family, line-height and size rules for each language.
+
+    Each stack is the language's web font, its PDF font, Latin, then ``others`` (the fonts
+    of other scripts the pages show), so a character of any script finds its font.
+    """
+    rules, others = [], list(others)
     for lang in languages:
-        font, backup = web_font(lang), pdf_font(lang)
-        families = [f.family for f in dict.fromkeys((font, backup, LATIN))]
-        stack = ", ".join(f'"{family}"' for family in families) + ", sans-serif"
+        font = web_font(lang, choices)
+        stack = font_stack([font, pdf_font(lang, choices), latin(choices), *others])
         rules.append(f":lang({lang}) {{ font-family: {stack}; line-height: {font.web_line_height}; }}")
         if font.web_size:
             rules.append(f"html:lang({lang}) {{ font-size: {font.web_size}; }}")
@@ -268,19 +353,17 @@ def webfont_css(used_text: dict[str, str], out_dir: Path, url_prefix: str) -> st
     """Write subsetted WOFF2 files for the used text of each web font; return @font-face CSS.
 
     Args:
-        used_text: font key ("latin", "arabic", "urdu") → every character the site shows
-            in that font; keys with no text get no file.
+        used_text: font family → every character the site shows in that font; families
+            with no text get no file.
         out_dir: folder for the ``.woff2`` files (written atomically, unchanged if equal).
         url_prefix: how the CSS refers to ``out_dir`` (e.g. ``"../fonts/"``).
     Returns:
         :func:`font_face_css` of the written faces.
     """
-    cut = {}
-    for font in ALL_WEB_FONTS:
-        text = "".join(sorted(set(used_text.get(font.key, ""))))
-        if not text.strip():
-            continue
-        for weight, name in font.files:
-            cut[face_file(font, weight)] = subset_woff2(font_path(name), text)
+    cut, fonts = {}, used_fonts(used_text)
+    text_of = {font.family: "".join(sorted(set(used_text[font.family]))) for font in fonts}
+    for font in fonts:
+        for weight, path in font.files:
+            cut[face_file(font, weight)] = subset_woff2(path, text_of[font.family])
             write_bytes_atomic(Path(out_dir) / face_file(font, weight), cut[face_file(font, weight)])
-    return font_face_css(cut, url_prefix)
+    return font_face_css(fonts, cut, url_prefix)

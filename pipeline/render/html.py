@@ -96,6 +96,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "css_href": "../" + STATIC_CSS, "fonts_css_href": "../" + FONTS_CSS,
         "index_href": "index.html", "home_href": "../index.html",
         "site_words": str(site_po_path(settings, lang)),
+        "font_choices": settings.fonts,
     }
 
 

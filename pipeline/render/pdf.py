@@ -13,6 +13,7 @@ from markupsafe import Markup
 from pipeline.errors import RenderError
 from pipeline.render import fonts
 from pipeline.render.body import split_first_h1
+from pipeline.render.site import visible_text
 from pipeline.render.qr import qr_svg, svg_data_uri
 
 FLYER_TEMPLATE = "flyer.html.j2"
@@ -50,18 +51,22 @@ def flyer_html(context: dict[str, Any], env) -> str:
     lang = context["lang"]
     heading, body = split_first_h1(with_printed_addresses(unwrap_loose_lists(str(context.get("body_html") or ""))))
     template = env.get_template(FLYER_TEMPLATE)
-    return template.render({
+    choices = context.get("font_choices", ())
+    values = {
         **context,
         "body_html": Markup(body),
         "heading_html": Markup(heading) if heading else Markup("<h1>{}</h1>").format(
             context.get("title", "")),
         "qr_image": qr_image,
         "css_string": css_string,
-        "font_css": Markup(fonts.pdf_font_css(lang)),
         "flyer_css": Markup(_flyer_css()),
-        "font_stack": Markup(fonts.font_stack(fonts.pdf_font(lang))),
-        "line_height": fonts.pdf_font(lang).line_height + (0.2 if lang == "ur" else 0),
-    })
+        "line_height": fonts.pdf_font(lang, choices).line_height,
+    }
+    # The fonts follow the scripts of the flyer's own text: a first rendering tells which.
+    drafted = template.render({**values, "font_css": "", "font_stack": ""})
+    used = fonts.text_fonts(visible_text(drafted), lang, fonts.PDF, choices)
+    return template.render({**values, "font_css": Markup(fonts.pdf_font_css(used)),
+                            "font_stack": Markup(fonts.font_stack(used))})
 
 
 _EXTERNAL_LINK_RE = re.compile(r'(<a href="(https?://[^"]+)"[^>]*>(.*?)</a>)', re.S)

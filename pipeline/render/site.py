@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pipeline.config import Settings
 from pipeline.paths import site_po_path
 from pipeline.model import LocalizedGuide
-from pipeline.render.fonts import web_font_key
+from pipeline.render.fonts import WEB, FontChoices, char_font, latin
 from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo
 from pipeline.render.ui import endonym, render_template, text_direction, translations_for
 
@@ -109,14 +109,23 @@ class _TextByLanguage(HTMLParser):
             self.found.setdefault(lang, []).append(data)
 
 
-def used_text(pages: list[str]) -> dict[str, str]:
-    """Return, per web font key ("latin", "arabic", "urdu"), every character the pages show."""
-    by_key: dict[str, set[str]] = {"latin": set(" 0123456789")}
+def visible_text(html: str) -> str:
+    """Return the text a page shows (image descriptions included), in every language."""
+    parser = _TextByLanguage()
+    parser.feed(html)
+    return " ".join(part for parts in parser.found.values() for part in parts)
+
+
+def used_text(pages: list[str], choices: FontChoices = ()) -> dict[str, str]:
+    """Return, per web font family, every character the pages show in it (by its script)."""
+    backup = latin(choices).family
+    by_family: dict[str, set[str]] = {backup: set(" 0123456789")}
     for html in pages:
         parser = _TextByLanguage()
         parser.feed(html)
         for lang, parts in parser.found.items():
             chars = set("".join(parts))
-            by_key.setdefault(web_font_key(lang), set()).update(chars)
-            by_key["latin"].update(chars)  # the stacks fall back to Latin for digits and names
-    return {key: "".join(sorted(chars)) for key, chars in by_key.items()}
+            for char in chars:
+                by_family.setdefault(char_font(char, lang, WEB, choices).family, set()).add(char)
+            by_family[backup].update(chars)  # the stacks fall back to Latin for digits and names
+    return {family: "".join(sorted(chars)) for family, chars in sorted(by_family.items())}

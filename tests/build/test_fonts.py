@@ -10,19 +10,20 @@ from pipeline.render import fonts
 
 
 def test_fonts_css_from_cut_faces_matches_webfont_css(tmp_path):
-    used = {"latin": "Madtil 0123456789"}
+    used = {"Noto Sans": "Madtil 0123456789"}
     expected = fonts.webfont_css(used, tmp_path, "../fonts/")
-    cut = {f"fonts/latin-{weight}.woff2": fonts.subset_woff2(fonts.font_path(name), used["latin"])
-           for weight, name in fonts.LATIN.files}
-    run = SimpleNamespace(fonts_files=None, font_data=cut, files={}, records={}, fonts_dep="dep",
-                          settings=SimpleNamespace(all_languages=("da", "ar")))
+    cut = {f"fonts/latin-{weight}.woff2": fonts.subset_woff2(path, used["Noto Sans"])
+           for weight, path in fonts.latin().files}
+    run = SimpleNamespace(fonts_files=None, font_data=cut, files={}, records={}, fonts_dep="dep", used_chars=used,
+                          settings=SimpleNamespace(all_languages=("da", "ar"), fonts=()))
     assert finish_fonts(run) == sorted(cut)
-    assert run.files[FONTS_CSS].decode("utf-8") == expected + fonts.language_css(("da", "ar"))
+    assert run.files[FONTS_CSS].decode("utf-8") == expected + fonts.language_css(("da", "ar"), (), [fonts.latin()])
     assert all(run.files[name] == (tmp_path / name.split("/")[1]).read_bytes() for name in cut)
 
 
 def test_a_page_covers_every_pdf_size_in_its_language():
     html = ('<html lang="ur"><body><p>سلام</p><a>Download PDF (41 kB)</a></body></html>').encode("utf-8")
     found = page_chars(html, "ur", sizes_shown=True)
-    assert set(size_chars("ur")) <= set(found["urdu"]) and set("0123456789kMB") <= set(found["urdu"])
-    assert "M" not in page_chars(html, "ur", sizes_shown=False)["urdu"]
+    nastaliq = "Noto Nastaliq Urdu"
+    assert set(size_chars("ur")) <= set(found[nastaliq]) and set("0123456789kMB") <= set(found[nastaliq])
+    assert "M" not in page_chars(html, "ur", sizes_shown=False)[nastaliq]

@@ -24,16 +24,38 @@ def test_every_character_of_real_text_has_a_glyph(lang):
     assert script_problems([("content/madservice.md:12", SAMPLES[lang])], lang) == []
 
 
-@pytest.mark.parametrize("lang, char, script", [("en", "\ue000", "Unknown"), ("ar", "中", "Han"),
-                                                ("ur", "\ue000", "Unknown"), ("da", "中", "Han"),
-                                                ("da", "ሰ", "Ethiopic")])
-def test_a_character_without_a_glyph_is_one_line_naming_language_script_and_entry(lang, char, script):
+@pytest.mark.parametrize("lang, char, script, family", [("en", "\ue000", "Unknown", "Noto Sans"),
+                                                        ("ar", "中", "Han", "Noto Sans Han"),
+                                                        ("ur", "\ue000", "Unknown", "Noto Naskh Arabic"),
+                                                        ("da", "中", "Han", "Noto Sans Han")])
+def test_a_character_without_a_glyph_is_one_line_naming_language_script_and_entry(lang, char, script, family):
     texts = [("content/madservice.md:3", "fine"), ("content/madservice.md:14", f"Mad {char} {char}"),
              ("content/madservice.md:20", f"igen {char}")]
-    assert script_problems(texts, lang) == [
-        f"{lang}: no font for {script} script (U+{ord(char):04X} '{char}' at content/madservice.md:14; "
-        f"fonts: {', '.join(dict.fromkeys(f.family for f in (fonts.pdf_font(lang), fonts.web_font(lang), fonts.LATIN)))}); "
-        f"{fonts.INSTALL_HINT}"]
+    [line] = script_problems(texts, lang)
+    assert line.startswith(f"{lang}: no font for {script} script (U+{ord(char):04X} '{char}' at "
+                           f"content/madservice.md:14; {family} ")
+    code = fonts.char_script(char, lang)
+    assert line.endswith(f'; install Debian\'s {fonts.PACKAGE_OF_SCRIPT.get(code, "fonts-noto-core")} '
+                         f'or set [fonts] {code} = "<family>" in ligetil.toml' if script != "Unknown"
+                         else "; no script has this character: remove it or use the one meant")
+
+
+def test_a_text_of_another_script_gets_that_scripts_font():
+    text = "Tigrinya: ሰላም, Farsi: سلام"
+    assert script_problems([("content/x.md:4", text)], "da") == []
+    families = [f.family for f in fonts.text_fonts(text, "da", fonts.PDF)]
+    assert families == ["Noto Sans", "Noto Naskh Arabic", "Noto Sans Ethiopic"]
+
+
+def test_a_font_set_in_the_settings_wins_and_a_missing_one_is_named():
+    choices = (("fa", "Noto Sans Arabic", "Noto Sans Arabic"), ("Ethi", "Noto Serif Ethiopic", "Noto Serif Ethiopic"),
+               ("ur", "Noto Nastaliq Urdu", "Noto Nastaliq Urdu"), ("Thai", "No Such Font", "No Such Font"))
+    assert fonts.pdf_font("fa", choices).family == "Noto Sans Arabic"
+    assert fonts.web_font("ti", choices).family == "Noto Serif Ethiopic"
+    assert fonts.pdf_font("ur", choices).family == "Noto Nastaliq Urdu"
+    assert fonts.pdf_font("ar", choices).family == "Noto Naskh Arabic"
+    [line] = script_problems([("content/x.md:2", "ยินดี")], "th", choices)
+    assert "No Such Font is not installed" in line
 
 
 def test_bidi_and_joiner_controls_need_no_glyph():
@@ -43,11 +65,11 @@ def test_bidi_and_joiner_controls_need_no_glyph():
 def test_urdu_pdf_uses_naskh_and_web_uses_nastaliq():
     assert fonts.pdf_font("ur").family == "Noto Naskh Arabic"
     assert fonts.web_font("ur").family == "Noto Nastaliq Urdu"
-    assert fonts.web_font_key("da") == "latin" and fonts.web_font_key("ar") == "arabic"
+    assert fonts.web_font("da").key == "latin" and fonts.web_font("ar").key == "arabic"
 
 
-USED = {"latin": "Københavns Çiğdem Şükrü İ ı ğ Æ", "arabic": SAMPLES["ar"],
-        "urdu": SAMPLES["ur"]}
+USED = {"Noto Sans": "Københavns Çiğdem Şükrü İ ı ğ Æ", "Noto Naskh Arabic": SAMPLES["ar"],
+        "Noto Nastaliq Urdu": SAMPLES["ur"]}
 
 
 @pytest.fixture(scope="module")
@@ -67,19 +89,19 @@ def test_subsetting_is_deterministic(webfonts):
     assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
 
 
-@pytest.mark.parametrize("key, file_name", [("latin", "latin-400.woff2"),
-                                            ("latin", "latin-700.woff2"),
-                                            ("arabic", "arabic-400.woff2"),
-                                            ("urdu", "urdu-400.woff2")])
-def test_woff2_holds_the_used_glyphs_only(webfonts, key, file_name):
+@pytest.mark.parametrize("family, file_name", [("Noto Sans", "latin-400.woff2"),
+                                               ("Noto Sans", "latin-700.woff2"),
+                                               ("Noto Naskh Arabic", "arabic-400.woff2"),
+                                               ("Noto Nastaliq Urdu", "urdu-400.woff2")])
+def test_woff2_holds_the_used_glyphs_only(webfonts, family, file_name):
     font = TTFont(io.BytesIO((webfonts[1] / file_name).read_bytes()))
     assert font.flavor == "woff2"
     cmap = font.getBestCmap()
-    used = {ord(c) for c in USED[key] if not c.isspace() and fonts._needs_glyph(c)}
-    primary = fonts._cmap(dict((f.key, f) for f in fonts.ALL_WEB_FONTS)[key].regular)
+    used = {ord(c) for c in USED[family] if not c.isspace() and fonts._needs_glyph(c)}
+    primary = fonts._cmap(fonts.family_font(family).regular)
     assert used & primary <= set(cmap)
     assert len(cmap) < 120, "the subset should not carry the whole font"
-    assert "GSUB" in font or key == "latin"  # joining forms survive for Arabic script
+    assert "GSUB" in font or family == "Noto Sans"  # joining forms survive for Arabic script
 
 
 def test_css_declares_swap_and_versioned_urls(webfonts):
@@ -91,7 +113,7 @@ def test_css_declares_swap_and_versioned_urls(webfonts):
 
 
 def test_font_without_text_gets_no_file(tmp_path):
-    css = webfont_css({"latin": "abc"}, tmp_path, "f/")
+    css = webfont_css({"Noto Sans": "abc", "Noto Naskh Arabic": " "}, tmp_path, "f/")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["latin-400.woff2", "latin-700.woff2"]
     assert "Naskh" not in css
 
@@ -109,7 +131,8 @@ def test_a_language_gets_the_font_of_its_script(lang, family):
 
 
 def test_the_language_rules_give_each_language_its_stack():
-    css = fonts.language_css(("da", "ar", "ur", "ti"))
-    assert ':lang(ur) { font-family: "Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans", sans-serif; line-height: 2.4; }' in css
-    assert ':lang(ti) { font-family: "Noto Sans Ethiopic", "Noto Sans", sans-serif;' in css
+    css = fonts.language_css(("da", "ar", "ur", "ti"), others=[fonts.family_font("Noto Sans Thai", "Thai")])
+    assert (':lang(ur) { font-family: "Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans", "Noto Sans Thai", '
+            'sans-serif; line-height: 2.4; }') in css
+    assert ':lang(ti) { font-family: "Noto Sans Ethiopic", "Noto Sans", "Noto Sans Thai", sans-serif;' in css
     assert "html:lang(ar) { font-size: 112.5%; }" in css and "html:lang(da)" not in css
