@@ -5,10 +5,10 @@ set in ``[fonts]`` of ligetil.toml (by language, then by script), then Noto (Not
 Naskh for Arabic script), then any family fontconfig counts as covering the language. A
 text's characters of another script than its language's get that script's font.
 
-Urdu is set in Noto Naskh Arabic in the PDF and in Noto Nastaliq Urdu on the web:
-WeasyPrint 70 writes a ToUnicode map that cannot hold Nastaliq's glyphs (37 of 84 glyph
-codes unmapped, PDF/UA-1 7.21.7 failed, ``pdftotext`` scrambled); browsers shape and
-read Nastaliq correctly.
+Urdu is set in its own style, Noto Nastaliq Urdu, on the web and on paper. WeasyPrint 70
+alone writes a ToUnicode map that cannot hold Nastaliq's glyphs (37 of 84 glyph codes
+unmapped, PDF/UA-1 7.21.7 failed, ``pdftotext`` scrambled); pipeline/render/pdf_text.py
+gives every line its text as written, so the PDF's text is exact in Nastaliq too.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ INSTALL_HINT = "install Debian's fonts-noto-core (see the README)"
 # covers Latin, Cyrillic and Greek; Arabic script is set in Naskh, the usual book style; any
 # other script in its own Noto Sans, then Noto Serif.
 DEFAULT_FAMILIES = {"Latn": "Noto Sans", "Cyrl": "Noto Sans", "Grek": "Noto Sans", "Arab": "Noto Naskh Arabic"}
-# Urdu on the web: Nastaliq, its own style; in the PDF Naskh (see the module docstring).
-WEB_FAMILY_OF_LANGUAGE = {"ur": "Noto Nastaliq Urdu"}
+# A language whose usual style is not its script's default: Urdu is written in Nastaliq.
+FAMILY_OF_LANGUAGE = {"ur": "Noto Nastaliq Urdu"}
 # (PDF line height, web line height, web base size): scripts with tall marks need more room,
 # Arabic script looks small beside Latin at the same size.
 METRICS = {"Noto Sans": (1.5, 1.6, ""), "Noto Naskh Arabic": (1.7, 1.9, "112.5%"),
@@ -131,7 +131,7 @@ def script_font(script: str, medium: str = PDF, choices: FontChoices = (), lang:
     configured = _configured([*([lang] if lang else []), script, name], medium, choices)
     if configured:
         return family_font(configured, script)
-    candidates = [WEB_FAMILY_OF_LANGUAGE[lang]] if medium == WEB and lang in WEB_FAMILY_OF_LANGUAGE else []
+    candidates = [FAMILY_OF_LANGUAGE[lang]] if lang in FAMILY_OF_LANGUAGE else []
     candidates += [DEFAULT_FAMILIES[script]] if script in DEFAULT_FAMILIES else [
         f"Noto Sans {name}", f"Noto Serif {name}"]
     found = fontconfig.families_for_language(lang) if lang else ()

@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from pipeline.errors import RenderError
-from pipeline.render import fonts
+from pipeline.render import fonts, pdf_text
 from pipeline.render.body import split_first_h1
 from pipeline.render.site import visible_text
 from pipeline.render.qr import qr_svg, svg_data_uri
@@ -31,6 +31,7 @@ def render_pdf(html: str, base_url: str) -> bytes:
     """
     import weasyprint  # heavy: only a build that writes PDFs pays for it
 
+    pdf_text.install()
     try:
         document = weasyprint.HTML(string=html, base_url=base_url)
         return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)

@@ -11,6 +11,7 @@ import polib
 import pytest
 from helpers import AXE_TAGS, copy_sample, run_ligetil
 
+from pipeline.render import fonts
 
 # The issue's ten languages, a greeting in each one's script, its direction and the font
 # pdffonts must show in its flyer (subset names: "ABCDEF+Noto-Sans-Ethiopic").
@@ -19,6 +20,9 @@ WORDS = {"fa": ("سلام، خوش آمدید", "rtl", "NotoNaskhArabic"), "ckb"
          "so": ("Soo dhowow", "ltr", "NotoSans-"), "uk": ("Вітаємо", "ltr", "NotoSans-"),
          "pl": ("Zażółć gęślą jaźń", "ltr", "NotoSans-"), "th": ("สวัสดีครับ", "ltr", "NotoSansThai"),
          "ta": ("வணக்கம்", "ltr", "NotoSansTamil"), "vi": ("Xin chào các bạn", "ltr", "NotoSans-")}
+# One long Thai paragraph, of known words written without spaces (as Thai is).
+THAI_WORDS = ["สวัสดี", "ครับ", "ยินดี", "ต้อนรับ", "สู่", "บริการ", "อาหาร", "ของ", "เทศบาล", "โคเปนเฮเกน",
+              "เรา", "ทำ", "อาหาร", "ให้", "ผู้สูงอายุ", "ทุก", "วัน"] * 5
 SITE_WORDS = {"fa": "تماس", "uk": "Контакти", "ti": "ርክብ", "th": "ติดต่อ"}  # "Contact"
 
 
@@ -30,6 +34,9 @@ def _fill(project: Path) -> None:
         for entry in po:
             if entry.msgid and not entry.obsolete:
                 entry.msgstr = f"{word} {entry.msgid}"
+        if lang == "th":
+            entry = next(e for e in po if e.msgid.startswith("Vi laver mad"))
+            entry.msgstr = "".join(THAI_WORDS) + " 3.200"
         po.save(str(path))
     for lang, contact in SITE_WORDS.items():
         path = project / f"translations/{lang}/LC_MESSAGES/_site.po"
@@ -85,6 +92,55 @@ def test_the_site_words_are_in_the_pages_language_where_translated(ten_languages
         assert ">Contact<" not in html, lang
     css = (ten_languages / "output/static/fonts.css").read_text(encoding="utf-8")
     assert ':lang(ti) { font-family: "Noto Sans Ethiopic"' in css and "ethiopic-400.woff2" in css
+
+
+def _word_ends(words: list[str]) -> set[int]:
+    ends, position = set(), 0
+    for word in words:
+        position += len(word)
+        ends.add(position)
+    return ends
+
+
+def test_thai_lines_break_between_words_on_the_page(ten_languages, browser):
+    """Chromium's line boxes: each line of the long Thai paragraph ends at a word's end."""
+    tab = browser.new_page(viewport={"width": 360, "height": 800})
+    tab.goto((ten_languages / "output/th/madservice.html").as_uri())
+    breaks = tab.evaluate("""(start) => {
+        const node = [...document.querySelectorAll('main p')].find(p => p.textContent.startsWith(start)).firstChild;
+        const range = document.createRange(), found = [];
+        let top = null;
+        for (let i = 0; i < node.length; i++) {
+            range.setStart(node, i); range.setEnd(node, i + 1);
+            const rect = range.getClientRects()[0];
+            if (rect && top !== null && rect.top > top + 2) found.push(i);
+            if (rect) top = rect.top;
+        }
+        return found;
+    }""", THAI_WORDS[0])
+    tab.close()
+    assert len(breaks) >= 3 and set(breaks) <= _word_ends(THAI_WORDS), breaks
+
+
+def test_thai_lines_break_between_words_in_the_pdf(ten_languages):
+    """WeasyPrint's line boxes of the Thai flyer (Pango's breaking): each ends at a word's end."""
+    import weasyprint
+    from weasyprint.formatting_structure import boxes
+
+    text = "".join(THAI_WORDS)
+    html = (f'<html lang="th"><head><style>{fonts.pdf_font_css([fonts.pdf_font("th")])}</style></head>'
+            f'<body style="width: 9cm; font-family: \'Noto Sans Thai\'"><p>{text}</p></body></html>')
+
+    def lines(box):
+        if isinstance(box, boxes.LineBox):
+            yield "".join(t.text for t in box.descendants() if isinstance(t, boxes.TextBox))
+        for child in getattr(box, "children", []):
+            yield from lines(child)
+
+    found = list(lines(weasyprint.HTML(string=html).render().pages[0]._page_box))
+    ends = [sum(len(line) for line in found[: i + 1]) for i in range(len(found))]
+    assert "".join(found) == text and len(found) >= 4
+    assert set(ends) <= _word_ends(THAI_WORDS), found
 
 
 def test_without_one_font_only_the_languages_that_need_it_fail(tmp_path, fonts_without):

@@ -15,7 +15,7 @@ def test_the_sample_has_everything_its_languages_need(tmp_path):
     by_lang = {r["lang"]: r for r in data["languages"]}
     assert sorted(by_lang) == ["ar", "da", "en", "tr", "ur"] and data["problems"] == []
     assert by_lang["ur"]["script"] == "Arabic" and by_lang["ur"]["direction"] == "rtl"
-    assert (by_lang["ur"]["pdf_font"], by_lang["ur"]["web_font"]) == ("Noto Naskh Arabic", "Noto Nastaliq Urdu")
+    assert (by_lang["ur"]["pdf_font"], by_lang["ur"]["web_font"]) == ("Noto Nastaliq Urdu", "Noto Nastaliq Urdu")
     assert by_lang["ar"]["pdf_font"] == "Noto Naskh Arabic"
     assert by_lang["ar"]["plural_forms"].startswith("nplurals=6;")
     assert by_lang["tr"]["machine_drafts"].endswith("ligetil models install da en && ligetil models install en tr")

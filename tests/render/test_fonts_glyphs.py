@@ -26,7 +26,7 @@ def test_every_character_of_real_text_has_a_glyph(lang):
 
 @pytest.mark.parametrize("lang, char, script, family", [("en", "\ue000", "Unknown", "Noto Sans"),
                                                         ("ar", "中", "Han", "Noto Sans Han"),
-                                                        ("ur", "\ue000", "Unknown", "Noto Naskh Arabic"),
+                                                        ("ur", "\ue000", "Unknown", "Noto Nastaliq Urdu"),
                                                         ("da", "中", "Han", "Noto Sans Han")])
 def test_a_character_without_a_glyph_is_one_line_naming_language_script_and_entry(lang, char, script, family):
     texts = [("content/madservice.md:3", "fine"), ("content/madservice.md:14", f"Mad {char} {char}"),
@@ -62,8 +62,8 @@ def test_bidi_and_joiner_controls_need_no_glyph():
     assert script_problems([("x", "\u2067+45 12\u2069 \u200fكلمة\u200d\u200c")], "ar") == []
 
 
-def test_urdu_pdf_uses_naskh_and_web_uses_nastaliq():
-    assert fonts.pdf_font("ur").family == "Noto Naskh Arabic"
+def test_urdu_is_set_in_nastaliq_on_paper_and_on_the_web():
+    assert fonts.pdf_font("ur").family == "Noto Nastaliq Urdu"
     assert fonts.web_font("ur").family == "Noto Nastaliq Urdu"
     assert fonts.web_font("da").key == "latin" and fonts.web_font("ar").key == "arabic"
 
@@ -132,7 +132,7 @@ def test_a_language_gets_the_font_of_its_script(lang, family):
 
 def test_the_language_rules_give_each_language_its_stack():
     css = fonts.language_css(("da", "ar", "ur", "ti"), others=[fonts.family_font("Noto Sans Thai", "Thai")])
-    assert (':lang(ur) { font-family: "Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans", "Noto Sans Thai", '
+    assert (':lang(ur) { font-family: "Noto Nastaliq Urdu", "Noto Sans", "Noto Sans Thai", '
             'sans-serif; line-height: 2.4; }') in css
     assert ':lang(ti) { font-family: "Noto Sans Ethiopic", "Noto Sans", "Noto Sans Thai", sans-serif;' in css
     assert "html:lang(ar) { font-size: 112.5%; }" in css and "html:lang(da)" not in css

@@ -7,10 +7,9 @@ import subprocess
 import page
 import pikepdf
 
-# WeasyPrint 70 gives a base+mark cluster's whole text to one glyph and an empty ToUnicode
-# entry to the other; where that glyph is used nowhere else (ئ in "شيئًا") the CMap has
-# "<0244> <>" and PDF/UA 7.21.7 fails. The sample text avoids that cluster; if a
-# translation brings it back, this test says so.
+# WeasyPrint 70 alone gives a base+mark cluster's whole text to one glyph and an empty
+# ToUnicode entry to the other ("<0244> <>" for ئ in "شيئًا"), and PDF/UA 7.21.7 fails;
+# pipeline/render/pdf_glyphs.py maps such a glyph to its cluster (tests/render/test_pdf_text.py).
 
 
 def test_every_built_pdf_is_accessible(built_site):

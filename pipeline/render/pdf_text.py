@@ -1,0 +1,196 @@
+"""The PDF's text layer as written: exact text for every script, languages tagged, furniture as artifacts.
+
+WeasyPrint 70 draws shaped text glyph by glyph in visual order, maps each glyph to one
+string in the font's ToUnicode map (a glyph reused elsewhere, a vowel mark inside its
+letter's cluster or a Thai SARA AM split in two cannot map right everywhere), leaves the
+space a line break swallows out of the text, tags page numbers as content, and puts no
+/Lang on structure elements. ../shared/notes/pdf-text-layer.md has the measurements.
+
+This module changes four places of WeasyPrint 70.0's drawing and tagging (the version is
+pinned in pyproject.toml because the patches follow its code; a new version needs them
+read again):
+
+1. Structure tree: each text span's element gets /ActualText, its text in logical order
+   with the space a line break swallowed, and /Lang where its language differs from the
+   document's (every element of a Danish fallback block, every ``lang``-marked span). This
+   is what Acrobat gives NVDA and JAWS.
+2. Content: each line with right-to-left text, or whose glyphs do not spell it one to
+   one (marks, ligatures, split vowels, reordered or reused glyphs), is wrapped in a /Span
+   with /ActualText, for readers of the page content (poppler for Evince and Orca,
+   MuPDF), in the order poppler turns back into the text as written
+   (:func:`pipeline.render.reading_order.reader_order`).
+3. ToUnicode: no glyph maps to an empty string (PDF/UA-1 7.21.7); a glyph that shares a
+   cluster maps to the cluster's text.
+4. Margin boxes (page numbers, running heads) are drawn as /Artifact and left out of the
+   structure tree.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from functools import partial
+from dataclasses import dataclass, field
+
+import pydyf
+
+from pipeline.render.reading_order import swallowed_spaces
+
+WEASYPRINT_VERSION = "70.0"
+
+
+@dataclass
+class PageLayer:
+    """What the drawing of one page learns for its tagging: artifacts, texts and languages."""
+
+    artifacts: set[int] = field(default_factory=set)  # ids of boxes drawn as /Artifact
+    space_after: set[int] = field(default_factory=set)  # ids of text boxes a line break ate a space after
+    texts: dict[int, str] = field(default_factory=dict)  # MCID -> the text box's text as written
+    langs: dict[int, str] = field(default_factory=dict)  # MCID -> the text box's language
+    rtl: bool = False  # the document is right-to-left
+
+
+_LAYERS: dict[int, PageLayer] = {}  # id of a page stream's tag dict -> its layer, until tagged
+_installed = False
+
+
+def page_is_rtl(stream) -> bool:
+    """Tell whether the page a stream draws is right-to-left (its document's direction)."""
+    layer = _LAYERS.get(id(stream._tags)) if stream._tags is not None else None
+    return bool(layer and layer.rtl)
+
+
+def _text_boxes(box, boxes):
+    """Yield the text boxes below a box, in order."""
+    for child in getattr(box, "children", ()):
+        if isinstance(child, boxes.TextBox):
+            yield child
+        else:
+            yield from _text_boxes(child, boxes)
+
+
+def _descendants(box):
+    for child in getattr(box, "children", ()):
+        yield child
+        yield from _descendants(child)
+
+
+def _prepare(page_box, layer: PageLayer) -> None:
+    """Find a page's margin-box content and the spaces its line breaks swallowed."""
+    from weasyprint.formatting_structure import boxes  # heavy: WeasyPrint loads only when a PDF is made
+
+    layer.rtl = any(child.style["direction"] == "rtl" for child in page_box.children
+                    if not isinstance(child, boxes.MarginBox))
+    for child in page_box.children:
+        if isinstance(child, boxes.MarginBox):
+            layer.artifacts.update(id(box) for box in _descendants(child))
+    for box in _descendants(page_box):
+        if id(box) in layer.artifacts or box.element is None:
+            continue
+        if any(isinstance(child, boxes.LineBox) for child in getattr(box, "children", ())):
+            source = " ".join("".join(box.element.itertext()).split())
+            layer.space_after |= swallowed_spaces(list(_text_boxes(box, boxes)), source)
+
+
+def _deref(pdf, reference):
+    """Return the pydyf object a reference (``b"12 0 R"``) points at."""
+    return pdf.objects[int(bytes(reference).split()[0])]
+
+
+BLOCK_ROLES = {"/P", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/LBody", "/Lbl", "/TD", "/TH", "/Caption"}
+
+
+def _block_of(pdf, element):
+    """Return the nearest block-level structure element at or above ``element``."""
+    while element["S"] not in BLOCK_ROLES and "P" in element:
+        parent = _deref(pdf, element["P"])
+        if parent.get("S") in ("/Document", None) or parent.get("Type") == "/StructTreeRoot":
+            break
+        element = parent
+    return element
+
+
+def _tag_texts(pdf, page_streams, layers: list[PageLayer | None]) -> None:
+    """Give each block's structure element its /ActualText and each span, where it differs, its /Lang."""
+    document_lang = getattr(pdf.catalog.get("Lang"), "string", "")
+    root = _deref(pdf, pdf.catalog["StructTreeRoot"])
+    nums = _deref(pdf, root["ParentTree"])["Nums"]
+    blocks: dict[int, list] = {}
+    for page_number, layer in enumerate(layers):
+        if layer is None or 2 * page_number + 1 >= len(nums):
+            continue
+        for mcid, reference in enumerate(nums[2 * page_number + 1]):
+            element = _deref(pdf, reference)
+            text = layer.texts.get(mcid)
+            if text is None:
+                continue
+            block = _block_of(pdf, element)
+            blocks.setdefault(id(block), [block]).append(text)
+            lang = layer.langs.get(mcid)
+            if lang and lang != document_lang and "Lang" not in element and element["S"] != "/Link":
+                element["Lang"] = pydyf.String(lang)
+    for block, *texts in blocks.values():
+        block["ActualText"] = pydyf.String("".join(texts).strip())
+
+
+def install() -> None:
+    """Patch WeasyPrint's drawing and tagging once (see the module docstring)."""
+    global _installed
+    if _installed:
+        return
+    import weasyprint  # heavy: only a build that writes PDFs loads WeasyPrint
+    from weasyprint import document as wp_document, pdf as wp_pdf  # with it
+    from weasyprint.draw import text as wp_text  # with it
+    from weasyprint.formatting_structure import boxes  # with it
+    from weasyprint.pdf import stream as wp_stream, tags as wp_tags  # with it
+
+    if weasyprint.__version__ != WEASYPRINT_VERSION:
+        raise RuntimeError(f"pipeline/render/pdf_text.py patches WeasyPrint {WEASYPRINT_VERSION}, "
+                           f"not {weasyprint.__version__}; install the locked version (scripts/setup.sh)")
+    import pipeline.render.pdf_glyphs as pdf_glyphs  # heavy: WeasyPrint's drawing, copied (imports WeasyPrint)
+
+    original_draw_page = wp_document.draw_page
+    original_marked = wp_stream.Stream.marked
+    original_build_box_tree = wp_tags._build_box_tree
+    original_add_tags = wp_pdf.add_tags
+
+    def draw_page(page, stream):
+        if stream._tags is not None:
+            layer = _LAYERS[id(stream._tags)] = PageLayer()
+            _prepare(page, layer)
+        original_draw_page(page, stream)
+
+    @contextmanager
+    def marked(self, box, tag):
+        layer = _LAYERS.get(id(self._tags)) if self._tags is not None else None
+        if layer is not None and id(box) in layer.artifacts:
+            with self.artifact():
+                yield
+            return
+        with original_marked(self, box, tag):
+            if layer is not None and isinstance(box, boxes.TextBox):
+                mcid = self._tags[box]["mcid"]
+                layer.texts[mcid] = box.text + (" " if id(box) in layer.space_after else "")
+                layer.langs[mcid] = box.style["lang"] or ""
+            yield
+
+    def build_box_tree(box, parent, pdf, page_number, nums, annotations, tags):
+        if isinstance(box, boxes.MarginBox):
+            return  # drawn as an artifact: nothing of it is in the tags
+        document_lang = getattr(pdf.catalog.get("Lang"), "string", "")
+        lang = box.style["lang"] if box.style is not None else None
+        for element in original_build_box_tree(box, parent, pdf, page_number, nums, annotations, tags):
+            if lang and lang != document_lang and "Lang" not in element:
+                element["Lang"] = pydyf.String(lang)
+            yield element
+
+    def add_tags(pdf, document, pdf_version, page_streams):
+        layers = [_LAYERS.pop(id(stream._tags), None) for stream in page_streams]
+        original_add_tags(pdf, document, pdf_version, page_streams)
+        _tag_texts(pdf, page_streams, layers)
+
+    wp_document.draw_page = draw_page
+    wp_stream.Stream.marked = marked
+    wp_tags._build_box_tree = build_box_tree
+    wp_pdf.add_tags = add_tags
+    wp_text.draw_first_line = partial(pdf_glyphs.draw_first_line, page_rtl=page_is_rtl)
+    _installed = True
