@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
-# What a sentence's last character means, whatever the script.
-END_CLASS = {
-    ".": "full stop", "۔": "full stop", "。": "full stop",
-    "?": "question mark", "؟": "question mark",
-    "!": "exclamation mark",
-    ":": "colon",
-    ";": "semicolon", "؛": "semicolon",
-    ",": "comma", "،": "comma",
-    "…": "ellipsis",
-}
+# What a sentence's last character means, whatever the script, from its Unicode name:
+# ARABIC FULL STOP, ETHIOPIC FULL STOP, IDEOGRAPHIC FULL STOP and DEVANAGARI DANDA are all
+# full stops; ETHIOPIC COMMA is a comma. The first phrase of a name found decides.
+NAME_CLASSES = (("FULL STOP", "full stop"), ("DANDA", "full stop"), ("QUESTION MARK", "question mark"),
+                ("EXCLAMATION MARK", "exclamation mark"), ("SEMICOLON", "semicolon"),
+                ("COMMA", "comma"), ("COLON", "colon"))
 LATIN_MARKS = {"full stop": ".", "question mark": "?", "comma": ",", "semicolon": ";"}
 # The mark each language expects; a class missing here takes the Latin mark.
 # Arabic keeps the Latin full stop but turns the question mark and comma; Urdu also uses
@@ -22,6 +19,7 @@ LANGUAGE_MARKS: dict[str, dict[str, str]] = {
     "ar": {"question mark": "؟", "comma": "،", "semicolon": "؛"},
     "fa": {"question mark": "؟", "comma": "،", "semicolon": "؛"},
     "ur": {"full stop": "۔", "question mark": "؟", "comma": "،", "semicolon": "؛"},
+    "ti": {"full stop": "።"}, "am": {"full stop": "።"},  # Ethiopic script's own full stop
 }
 # Danish abbreviations whose full stop is part of the word, not the end of a sentence.
 ABBREVIATION_RE = re.compile(
@@ -50,9 +48,18 @@ def end_mark(text: str) -> tuple[str, str] | None:
     stripped = text.rstrip(CLOSERS)
     if stripped.endswith("..."):
         return "...", "ellipsis"
-    if stripped and stripped[-1] in END_CLASS:
-        return stripped[-1], END_CLASS[stripped[-1]]
-    return None
+    kind = end_class(stripped[-1]) if stripped else None
+    return (stripped[-1], kind) if kind else None
+
+
+def end_class(char: str) -> str | None:
+    """Return what a punctuation mark ends a sentence with ("full stop", "comma", …), or None."""
+    if char == "…":
+        return "ellipsis"
+    if unicodedata.category(char) != "Po":
+        return None
+    name = unicodedata.name(char, "")
+    return next((kind for phrase, kind in NAME_CLASSES if phrase in name), None)
 
 
 def ends_with_abbreviation(text: str) -> bool:

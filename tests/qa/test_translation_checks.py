@@ -43,6 +43,9 @@ CASES = [
     ("end-punctuation", "en", "Hvad koster det?", "What does it cost.", "What does it cost?"),
     ("end-punctuation", "en", "Kontakt", "Contact.", "Contact"),
     ("end-punctuation", "ar", "Hvad koster det?", "كم يكلف?", "كم يكلف؟"),
+    # Ethiopic script has its own full stop (U+1362), known by its Unicode name
+    ("end-punctuation", "ti", "Vi bringer maden hjem.", "ምግቢ ናብ ገዛኹም ነብጽሕ", "ምግቢ ናብ ገዛኹም ነብጽሕ።"),
+    ("end-punctuation", "ti", "Vi bringer maden hjem.", "ምግቢ ናብ ገዛኹም ነብጽሕ.", "ምግቢ ናብ ገዛኹም ነብጽሕ።"),
     ("end-punctuation", "ur", "Du får et brev.", "آپ کو ایک خط ملے گا.", "آپ کو ایک خط ملے گا۔"),
     ("end-punctuation", "ur", "Hvad koster det?", "اس کی قیمت کیا ہے?", "اس کی قیمت کیا ہے؟"),
     ("identical", "en", "Du får et brev.", "Du får et brev.", "You get a letter."),
