@@ -45,6 +45,7 @@ METRICS = {"Noto Sans": (1.5, 1.6, ""), "Noto Naskh Arabic": (1.7, 1.9, "112.5%"
 SCRIPT_METRICS = {"Latn": (1.5, 1.6, ""), "Cyrl": (1.5, 1.6, ""), "Grek": (1.5, 1.6, ""),
                   "Arab": (1.7, 1.9, "112.5%")}
 OTHER_METRICS = (1.7, 1.8, "")
+TALL_LINES = 2.0  # a web line height from which headings get the script's room too (Nastaliq)
 # File names of the web faces (fonts/<key>-400.woff2) for the families the sample uses.
 KEYS = {"Noto Sans": "latin", "Noto Naskh Arabic": "arabic", "Noto Nastaliq Urdu": "urdu"}
 UNKNOWN_SCRIPT = "Zzzz"  # unassigned and private-use code points: no script, so no script's font
@@ -344,6 +345,9 @@ def language_css(languages: Iterable[str], choices: FontChoices = (), others: It
         font = web_font(lang, choices)
         stack = font_stack([font, pdf_font(lang, choices), latin(choices), *others])
         rules.append(f":lang({lang}) {{ font-family: {stack}; line-height: {font.web_line_height}; }}")
+        if font.web_line_height >= TALL_LINES:  # a tall script's headings need its room too
+            heading = round(font.web_line_height * 0.9, 1)
+            rules.append(f":lang({lang}) h1, :lang({lang}) h2, :lang({lang}) h3 {{ line-height: {heading}; }}")
         if font.web_size:
             rules.append(f"html:lang({lang}) {{ font-size: {font.web_size}; }}")
     return "\n".join(rules) + "\n"

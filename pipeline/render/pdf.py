@@ -62,6 +62,7 @@ def flyer_html(context: dict[str, Any], env) -> str:
         "css_string": css_string,
         "flyer_css": Markup(_flyer_css()),
         "line_height": fonts.pdf_font(lang, choices).line_height,
+        "script_size": fonts.pdf_font(lang, choices).web_size,
     }
     # The fonts follow the scripts of the flyer's own text: a first rendering tells which.
     drafted = template.render({**values, "font_css": "", "font_stack": ""})
