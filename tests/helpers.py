@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,11 @@ def copy_project(target: Path) -> Path:
 # refusing, which do not depend on the script.
 SMALL_GUIDES = ("madservice", "videotolkning")
 SMALL_LANGUAGES = ("en", "tr")
+
+
+def sample_languages() -> list[str]:
+    """Return the target languages of the repository's sample project (its ligetil.toml)."""
+    return tomllib.loads((REPO / "ligetil.toml").read_text(encoding="utf-8"))["project"]["languages"]
 
 
 def copy_sample(root: Path, guides: tuple[str, ...] = SMALL_GUIDES,

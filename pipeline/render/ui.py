@@ -20,8 +20,9 @@ from pipeline.fsutil import digest
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 DOMAIN = "messages"
-UI_LANGUAGES = ("da", "en", "tr", "ar", "ur")
 UI_TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
+# The languages Ligetil ships its own words in: one reviewed catalog each.
+UI_LANGUAGES = tuple(sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
 
 
 def po_file(lang: str) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import SETTINGS, copy_project, run_ligetil
+from helpers import SETTINGS, copy_project, run_ligetil, sample_languages
 
 
 def test_the_sample_has_everything_its_languages_need(tmp_path):
@@ -13,7 +13,8 @@ def test_the_sample_has_everything_its_languages_need(tmp_path):
     assert result.code == 0, result.err
     data = json.loads(result.out)
     by_lang = {r["lang"]: r for r in data["languages"]}
-    assert sorted(by_lang) == ["ar", "da", "en", "tr", "ur"] and data["problems"] == []
+    assert sorted(by_lang) == sorted(["da", *sample_languages()]) and data["problems"] == []
+    assert by_lang["ti"]["script"] == "Ethiopic" and by_lang["ti"]["pdf_font"] == "Noto Sans Ethiopic"
     assert by_lang["ur"]["script"] == "Arabic" and by_lang["ur"]["direction"] == "rtl"
     assert (by_lang["ur"]["pdf_font"], by_lang["ur"]["web_font"]) == ("Noto Nastaliq Urdu", "Noto Nastaliq Urdu")
     assert by_lang["ar"]["pdf_font"] == "Noto Naskh Arabic"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import polib
 import pytest
-from helpers import REPO, copy_project, msgfmt_check, run_ligetil
+from helpers import REPO, copy_project, msgfmt_check, run_ligetil, sample_languages
 
-LANGS = ["en", "tr", "ar", "ur"]
+LANGS = sample_languages()
 # The guides' catalogs; _site.po (the site's own words) is the project's optional override.
 CATALOGS = sorted(p for p in (REPO / "translations").glob("*/LC_MESSAGES/*.po") if p.stem != "_site")
 URDU_ONLY = set("ٹڈڑںےۓ")
@@ -67,6 +67,26 @@ def test_urdu_letters_are_in_urdu_and_absent_from_arabic():
     for path in by_lang("ar"):
         text = "".join(e.msgstr for e in polib.pofile(str(path)))
         assert not URDU_ONLY & set(text), path
+
+
+def test_persian_is_written_with_persian_letters():
+    for path in by_lang("fa"):
+        text = "".join(e.msgstr for e in polib.pofile(str(path)))
+        assert set("پچژگ") & set(text) and arabic_share(polib.pofile(str(path))) > 0.75, path
+        assert not set("يك") & set(text), f"{path}: Arabic yeh or kaf instead of Persian ی ک"
+
+
+@pytest.mark.parametrize("lang, script", [("ti", "ETHIOPIC"), ("uk", "CYRILLIC")])
+def test_tigrinya_and_ukrainian_are_in_their_scripts(lang, script):
+    for path in by_lang(lang):
+        found = [c for e in polib.pofile(str(path)) for c in letters(e.msgstr)]
+        assert sum(script in unicodedata.name(c, "") for c in found) / len(found) > 0.75, path
+
+
+def test_ukrainian_has_its_own_letters_and_no_russian_ones():
+    for path in by_lang("uk"):
+        text = "".join(e.msgstr for e in polib.pofile(str(path)))
+        assert set("їєі") & set(text) and not set("ыэъё") & set(text), path
 
 
 def test_turkish_letters_occur_in_turkish():
