@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.source.abbreviations import MID_SENTENCE, SENTENCE_END
+
 # What a sentence's last character means, whatever the script, from its Unicode name:
 # ARABIC FULL STOP, ETHIOPIC FULL STOP, IDEOGRAPHIC FULL STOP and DEVANAGARI DANDA are all
 # full stops; ETHIOPIC COMMA is a comma. The first phrase of a name found decides.
@@ -22,10 +24,9 @@ LANGUAGE_MARKS: dict[str, dict[str, str]] = {
     "ti": {"full stop": "።"}, "am": {"full stop": "።"},  # Ethiopic script's own full stop
 }
 # Danish abbreviations whose full stop is part of the word, not the end of a sentence.
+_ABBREVIATIONS = sorted(MID_SENTENCE | SENTENCE_END, key=len, reverse=True)
 ABBREVIATION_RE = re.compile(
-    r"(?:^|(?<=[\s(]))(?:f\.eks|bl\.a|m\.m|m\.v|o\.l|ca|nr|tlf|kl|kr|jf|evt|inkl|dvs|mv|osv|pkt|stk)\.$",
-    re.IGNORECASE,
-)
+    r"(?:^|(?<=[\s(]))(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\.$", re.IGNORECASE)
 # Closing characters that sit after the end mark: quotes, brackets, Markdown emphasis.
 CLOSERS = "\"'”’»›)]*_` \u00a0"
 

@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import re
 
-# Danish abbreviations that end with a period but rarely end a sentence. Enumeration
-# endings ("osv.", "m.m.", "kr.") are left out: they often do end one.
-ABBREVIATIONS = frozenset(
-    """
-    kl f.eks bl.a nr ca evt jf dvs mht pga vha inkl ekskl ift iflg tlf hhv vedr ang att adr
-    t.o.m fr.o.m t.v t.h stk pkt kap afs tidl sml jan feb mar apr aug sep sept okt nov dec
-    tirs tors lør søn dr prof hr st maks ml cm km kg mio mia a.m p.m e.g i.e vs
-    """.split()
-)
+from pipeline.source.abbreviations import MID_SENTENCE
+
+# Danish abbreviations that rarely end a sentence; enumeration endings ("osv.", "m.m.",
+# "kr.") are left out: they often do end one.
+ABBREVIATIONS = MID_SENTENCE
 
 # A candidate break: sentence-final punctuation, closing quotes/brackets, then whitespace.
 _BREAK = re.compile(r"[.!?…]+[\"'»”’)\]]*(\s+)")
