@@ -38,3 +38,22 @@ def test_every_problem_is_reported_together():
 def test_toml_syntax_error_is_a_config_error():
     with pytest.raises(ConfigError, match="not valid TOML"):
         parse_settings("[project\n", Path("/p"))
+
+
+BASE = '[project]\nname = "K"\nsource_language = "da"\nlanguages = ["fa", "ur"]\nbase_url = "https://e.org/"\n'
+
+
+def test_fonts_are_set_by_language_or_script_for_both_media_or_each():
+    settings = parse_settings(BASE + '[fonts]\nfa = "Vazirmatn"\nEthi = "Noto Serif Ethiopic"\n'
+                              'ur = {web = "Noto Nastaliq Urdu", pdf = "Noto Naskh Arabic"}\n', Path("/p"))
+    assert settings.fonts == (("Ethi", "Noto Serif Ethiopic", "Noto Serif Ethiopic"), ("fa", "Vazirmatn", "Vazirmatn"),
+                              ("ur", "Noto Nastaliq Urdu", "Noto Naskh Arabic"))
+
+
+def test_a_wrong_fonts_entry_names_its_key():
+    with pytest.raises(ConfigError) as caught:
+        parse_settings(BASE + '[fonts]\nxx = "Noto Sans"\nfa = 3\nur = {screen = "X"}\n', Path("/p"))
+    message = str(caught.value)
+    assert "ligetil.toml: fonts.xx: is neither a language code (fa) nor a script (Arab, Arabic)" in message
+    assert "ligetil.toml: fonts.fa: must be a font family" in message
+    assert "ligetil.toml: fonts.ur: must be a font family" in message
