@@ -240,7 +240,7 @@ def font_cut_seconds(output: Path) -> float:
     started = time.perf_counter()
     for font in fonts.used_fonts(used):
         for _, path in font.files:
-            fonts.subset_woff2(path, used[font.family])
+            fonts.subset_woff2(path, used[font.family], font.index)
     return time.perf_counter() - started
 
 

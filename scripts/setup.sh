@@ -17,7 +17,8 @@ packages=(python3 python3-venv python3-pip gettext fonts-noto-core fontconfig po
           libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info)
 lock=requirements/runtime.txt
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium)   # headless browser for axe-core accessibility tests
+  packages+=(chromium)        # headless browser for axe-core accessibility tests
+  packages+=(fonts-noto-cjk)  # the tests build Chinese, Japanese and Korean pages too
   lock=requirements/test.txt
 fi
 

@@ -124,10 +124,10 @@ def plan_fonts(run: Run, pages: set[str]) -> list[tuple[str, object, tuple]]:
         run.fonts_files = list(record["fonts"])
         return []
     run.fonts_files = None
-    faces = [(f"fonts/{fonts.face_file(font, weight)}", path, used[font.family])
+    faces = [(f"fonts/{fonts.face_file(font, weight)}", path, used[font.family], font.index)
              for font in fonts.used_fonts(used) for weight, path in font.files]
     faces.sort(key=lambda face: -face[1].stat().st_size)
-    return [(name, fonts.subset_woff2, (path, text)) for name, path, text in faces]
+    return [(name, fonts.subset_woff2, (path, text, index)) for name, path, text, index in faces]
 
 
 def finish_fonts(run: Run) -> list[str]:

@@ -29,21 +29,21 @@ def _fc_list(*args: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def installed_families() -> dict[str, dict[int, Path]]:
-    """Return each installed family with its upright normal-width faces: CSS weight → file.
+def installed_families() -> dict[str, dict[int, tuple[Path, int]]]:
+    """Return each installed family with its upright normal-width faces: CSS weight → (file, index).
 
-    Only single-font files (collection index 0, so not the faces of a ``.ttc`` past the
-    first) and fixed weights are kept, since WeasyPrint embeds a face from its file.
+    The index is the face's place in a font collection (``.ttc``, as Noto CJK comes), 0 in a
+    single-font file. Variable fonts (a weight range) are left out.
     """
-    families: dict[str, dict[int, Path]] = {}
+    families: dict[str, dict[int, tuple[Path, int]]] = {}
     for line in _fc_list("--format", FACE_FORMAT):
         parts = line.split("\t")
-        if len(parts) != 6 or not parts[1].isdigit():
+        if len(parts) != 6 or not parts[1].isdigit() or not parts[4].isdigit():
             continue  # a variable font lists a weight range, e.g. "[100 900]"
         family, weight, slant, width, index, file = parts
         css = CSS_WEIGHT.get(int(weight))
-        if css and slant == str(UPRIGHT) and width == str(NORMAL_WIDTH) and index == "0":
-            families.setdefault(family, {}).setdefault(css, Path(file))
+        if css and slant == str(UPRIGHT) and width == str(NORMAL_WIDTH):
+            families.setdefault(family, {}).setdefault(css, (Path(file), int(index)))
     return families
 
 

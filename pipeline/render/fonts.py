@@ -35,7 +35,11 @@ INSTALL_HINT = "install Debian's fonts-noto-core (see the README)"
 # The usual family of a script (ISO 15924 code, as Babel names a language's script): Noto Sans
 # covers Latin, Cyrillic and Greek; Arabic script is set in Naskh, the usual book style; any
 # other script in its own Noto Sans, then Noto Serif.
-DEFAULT_FAMILIES = {"Latn": "Noto Sans", "Cyrl": "Noto Sans", "Grek": "Noto Sans", "Arab": "Noto Naskh Arabic"}
+DEFAULT_FAMILIES = {"Latn": "Noto Sans", "Cyrl": "Noto Sans", "Grek": "Noto Sans", "Arab": "Noto Naskh Arabic",
+                    # Han characters by the region's forms (Babel's scripts of zh, zh_Hant, ja, ko)
+                    "Hans": "Noto Sans CJK SC", "Hant": "Noto Sans CJK TC", "Jpan": "Noto Sans CJK JP",
+                    "Kore": "Noto Sans CJK KR", "Hani": "Noto Sans CJK SC", "Hira": "Noto Sans CJK JP",
+                    "Kana": "Noto Sans CJK JP", "Hang": "Noto Sans CJK KR"}
 # A language whose usual style is not its script's default: Urdu is written in Nastaliq.
 FAMILY_OF_LANGUAGE = {"ur": "Noto Nastaliq Urdu"}
 # (PDF line height, web line height, web base size): scripts with tall marks need more room,
@@ -50,9 +54,9 @@ TALL_LINES = 2.0  # a web line height from which headings get the script's room 
 KEYS = {"Noto Sans": "latin", "Noto Naskh Arabic": "arabic", "Noto Nastaliq Urdu": "urdu"}
 UNKNOWN_SCRIPT = "Zzzz"  # unassigned and private-use code points: no script, so no script's font
 SCRIPT_ALIASES = {"Hans": "Hani", "Hant": "Hani", "Jpan": "Hani", "Kore": "Hang"}  # Babel's → Unicode's
-# Where the Noto font of a script is not in fonts-noto-core (and not usable: WeasyPrint embeds
-# the first face of a .ttc collection only, so CJK needs a single-font file set in [fonts]).
-PACKAGE_OF_SCRIPT = {"Hani": "fonts-noto-cjk", "Hang": "fonts-noto-cjk", "Hmnp": "fonts-noto-extra"}
+# Where the Noto font of a script is not in fonts-noto-core.
+PACKAGE_OF_SCRIPT = {"Hani": "fonts-noto-cjk", "Hang": "fonts-noto-cjk", "Hira": "fonts-noto-cjk",
+                     "Kana": "fonts-noto-cjk", "Hmnp": "fonts-noto-extra"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class Font:
     line_height: float = 1.5  # in the PDF
     web_line_height: float = 1.6  # on the web pages
     web_size: str = ""  # a larger base size on the web, for scripts that look small beside Latin
+    index: int = 0  # the face's place in a font collection (.ttc); 0 in a single-font file
 
     @property
     def key(self) -> str:
@@ -89,8 +94,11 @@ class Font:
 def family_font(family: str, script: str = "Latn") -> Font:
     """Return a family as fontconfig has it (bold is the regular face when only that exists)."""
     faces = fontconfig.installed_families().get(family, {})
-    files = ((400, faces[400]), (700, faces.get(700, faces[400]))) if 400 in faces else ()
-    return Font(family, files, *(METRICS.get(family) or SCRIPT_METRICS.get(script, OTHER_METRICS)))
+    if 400 not in faces:
+        return Font(family, (), *(METRICS.get(family) or SCRIPT_METRICS.get(script, OTHER_METRICS)))
+    (regular, index), bold = faces[400], faces.get(700, faces[400])
+    files = ((400, regular), (700, bold[0] if bold[1] == index else regular))
+    return Font(family, files, *(METRICS.get(family) or SCRIPT_METRICS.get(script, OTHER_METRICS)), index=index)
 
 
 def unicode_script(script: str) -> str:
@@ -203,9 +211,13 @@ def font_stack(fonts: Iterable[Font]) -> str:
 
 
 def pdf_font_css(fonts: Iterable[Font]) -> str:
-    """Return @font-face rules pointing at the local font files the PDF embeds."""
+    """Return @font-face rules pointing at the local font files the PDF embeds.
+
+    A face of a font collection gets no rule: WeasyPrint would load the collection's first
+    face from the file, so it is left to fontconfig, which finds it by its family name.
+    """
     return "\n".join(_face(font.family, weight, path.as_uri(), "truetype")
-                     for font in fonts for weight, path in font.files)
+                     for font in fonts if font.index == 0 for weight, path in font.files)
 
 
 def _face(family: str, weight: int, url: str, fmt: str, swap: bool = False) -> str:
@@ -215,16 +227,16 @@ def _face(family: str, weight: int, url: str, fmt: str, swap: bool = False) -> s
 
 
 @lru_cache(maxsize=None)
-def _cmap(path: Path) -> frozenset[int]:
+def _cmap(path: Path, index: int = 0) -> frozenset[int]:
     from fontTools.ttLib import TTFont  # heavy: a no-op build never opens a font
 
-    with TTFont(path, lazy=True) as font:
+    with TTFont(path, lazy=True, fontNumber=index) as font:
         return frozenset(font.getBestCmap())
 
 
 def _covers(font: Font) -> frozenset[int]:
     """Return the code points a font draws; none when it is not installed."""
-    return _cmap(font.regular) if font.installed else frozenset()
+    return _cmap(font.regular, font.index) if font.installed else frozenset()
 
 
 def _needs_glyph(char: str) -> bool:
@@ -283,7 +295,7 @@ def first_per_script(lines: Iterable[str]) -> list[str]:
     return sorted(kept.values())
 
 
-def subset_woff2(path: Path, text: str) -> bytes:
+def subset_woff2(path: Path, text: str, index: int = 0) -> bytes:
     """Return a WOFF2 of the font with only the glyphs ``text`` needs, byte for byte stable."""
     from fontTools import subset  # heavy: only a build that cuts web fonts loads the subsetter
     from fontTools.ttLib import TTFont  # with it
@@ -293,7 +305,7 @@ def subset_woff2(path: Path, text: str) -> bytes:
     options.layout_features = ["*"]  # Arabic joining, Nastaliq positioning, Danish ligatures
     options.name_IDs = ["*"]
     options.notdef_outline = True
-    font = TTFont(path, recalcTimestamp=False)
+    font = TTFont(path, recalcTimestamp=False, fontNumber=index)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text + " ")
     subsetter.subset(font)
@@ -368,6 +380,6 @@ def webfont_css(used_text: dict[str, str], out_dir: Path, url_prefix: str) -> st
     text_of = {font.family: "".join(sorted(set(used_text[font.family]))) for font in fonts}
     for font in fonts:
         for weight, path in font.files:
-            cut[face_file(font, weight)] = subset_woff2(path, text_of[font.family])
+            cut[face_file(font, weight)] = subset_woff2(path, text_of[font.family], font.index)
             write_bytes_atomic(Path(out_dir) / face_file(font, weight), cut[face_file(font, weight)])
     return font_face_css(fonts, cut, url_prefix)

@@ -163,3 +163,38 @@ def test_without_one_font_only_the_languages_that_need_it_fail(tmp_path, fonts_w
     assert not (project / "output/ti").exists()
     for lang in ("da", "en", "fa", "uk"):
         assert (project / f"output/{lang}/madservice.html").is_file(), lang
+
+
+CJK = {"zh": ("欢迎来到送餐服务", "NotoSansCJKSC"), "ja": ("配食サービスへようこそ", "NotoSansCJKJP"),
+       "ko": ("식사 서비스에 오신 것을 환영합니다", "NotoSansCJKKR")}
+
+
+def test_chinese_japanese_and_korean_build_with_their_regions_cjk_font(tmp_path, fixed_dates, browser):
+    """Noto CJK comes as font collections: the PDF embeds the region's face, the web cuts it."""
+    project = copy_sample(tmp_path / "project", guides=("madservice",), languages=tuple(CJK))
+    assert run_ligetil(project, "update").code == 0
+    for lang, (word, _) in CJK.items():
+        path = project / f"translations/{lang}/LC_MESSAGES/madservice.po"
+        po = polib.pofile(str(path))
+        for entry in po:
+            if entry.msgid and not entry.obsolete:
+                entry.msgstr = f"{word} {entry.msgid}"
+        po.save(str(path))
+    result = run_ligetil(project, "build")
+    assert result.code == 0, result.err
+    css = (project / "output/static/fonts.css").read_text(encoding="utf-8")
+    for lang, (word, font) in CJK.items():
+        pdf = project / f"output/{lang}/madservice.pdf"
+        found = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert font in found.replace("-", ""), found
+        assert word in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        report = page.validate_pdf(pdf, profile="ua1")
+        assert not report.failures, "; ".join(f"{f.rule_id} {f.message}" for f in report.failures)
+        assert f"cjk-{font[-2:].lower()}-400.woff2" in css, lang
+    from axe_playwright_python.sync_playwright import Axe
+
+    tab = browser.new_page()
+    tab.goto((project / "output/zh/madservice.html").as_uri())
+    violations = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+    tab.close()
+    assert [v["id"] for v in violations] == []
