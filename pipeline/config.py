@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from fontTools import unicodedata as unicode_scripts
 
 from pipeline.errors import ConfigError
@@ -102,7 +103,9 @@ def _languages(data: dict, found: _Collector) -> tuple[str, ...]:
         return ()
     for index, code in enumerate(value):
         if not is_known_language(code):
-            found.add(f"project.languages[{index}]", f"unknown language code {code!r}")
+            alias = get_global("language_aliases").get(code)
+            hint = f" (Babel knows it as {alias!r})" if alias and is_known_language(alias) else ""
+            found.add(f"project.languages[{index}]", f"unknown language code {code!r}{hint}")
     if len(set(value)) != len(value):
         found.add("project.languages", "lists a language twice")
     return tuple(value)

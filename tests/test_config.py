@@ -57,3 +57,8 @@ def test_a_wrong_fonts_entry_names_its_key():
     assert "ligetil.toml: fonts.xx: is neither a language code (fa) nor a script (Arab, Arabic)" in message
     assert "ligetil.toml: fonts.fa: must be a font family" in message
     assert "ligetil.toml: fonts.ur: must be a font family" in message
+
+
+def test_an_unknown_code_that_babel_knows_by_another_name_says_which():
+    with pytest.raises(ConfigError, match=r"unknown language code 'prs' \(Babel knows it as 'fa_AF'\)"):
+        parse_settings(BASE.replace('["fa", "ur"]', '["prs"]'), Path("/p"))

@@ -159,7 +159,12 @@ def latin(choices: FontChoices = ()) -> Font:
 
 def language_script(lang: str) -> str:
     """Return the ISO 15924 code of the script a language is written in, from Babel (e.g. "Arab")."""
-    likely = get_global("likely_subtags").get(lang.replace("-", "_").split("_")[0], "")
+    parts = lang.replace("-", "_").split("_")
+    written = next((part for part in parts[1:] if len(part) == 4 and part.isalpha()), None)
+    if written:  # the code names its script: zh_Hant, sr_Latn
+        return written.title()
+    subtags = get_global("likely_subtags")  # else the region's likely one (pa_PK: Arab), else the language's
+    likely = subtags.get("_".join(parts), "") or subtags.get(parts[0], "")
     return next((part for part in likely.split("_")[1:] if len(part) == 4), "Latn")
 
 

@@ -137,3 +137,9 @@ def test_the_language_rules_give_each_language_its_stack():
             'sans-serif; line-height: 2.4; }') in css
     assert ':lang(ti) { font-family: "Noto Sans Ethiopic", "Noto Sans", "Noto Sans Thai", sans-serif;' in css
     assert "html:lang(ar) { font-size: 112.5%; }" in css and "html:lang(da)" not in css
+
+
+@pytest.mark.parametrize("lang, script", [("zh", "Hans"), ("zh_Hant", "Hant"), ("zh-TW", "Hant"), ("yue", "Hant"),
+                                          ("pa", "Guru"), ("pa_PK", "Arab"), ("sr_Latn", "Latn"), ("fa_AF", "Arab")])
+def test_a_codes_own_script_or_region_decides_its_script(lang, script):
+    assert fonts.language_script(lang) == script
