@@ -14,7 +14,7 @@ from pipeline.errors import CatalogError, SourceError
 from pipeline.model import Issue
 from pipeline.paths import guide_paths, po_path
 from pipeline.project import chosen_guide_paths, chosen_languages
-from pipeline.qa import (REGISTRY, CatalogHeader, check_catalog, check_project, check_source, count,
+from pipeline.qa import (REGISTRY, CatalogHeader, check_catalog, check_project, check_settings, check_source, count,
                          file_issue, validate_check_settings)
 from pipeline.source.reader import read_guide
 from pipeline.source.segment import segment
@@ -96,6 +96,7 @@ def run_checks(settings: Settings, lang: str | None = None, guide: str | None = 
         for code in languages:
             _catalog(path.stem, code, settings, report)
     others = _other_headers(settings, languages, {p.stem for p in paths}) if guide else []
+    report.issues += check_settings(settings)
     report.issues += check_project([h for h in report.headers if h.plural_forms] +
                                    [h for h in others if h.plural_forms], settings,
                                    only_guides={p.stem for p in paths})

@@ -9,7 +9,7 @@ from pipeline.config import Settings
 from pipeline.errors import ConfigError
 from pipeline.model import Severity
 
-Scope = Literal["source", "pair", "entry", "file", "project"]
+Scope = Literal["source", "pair", "entry", "file", "project", "settings"]
 IGNORE_FLAG = "ligetil-ignore:"
 # What keeps a page safe and readable; a PO flag never turns these off.
 SAFETY_CODES = frozenset({"raw-html", "unsafe-link", "attribute-list", "bidi-control", "control-character"})

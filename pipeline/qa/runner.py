@@ -8,10 +8,11 @@ from babel import UnknownLocaleError
 from babel.messages.plurals import get_plural
 
 from pipeline.catalog.entries import Catalog, EntryView, declared_nplurals, entry_views
-from pipeline.config import Settings
+from pipeline.config import SETTINGS_FILE, Settings
 from pipeline.errors import LigetilError
 from pipeline.model import Guide, Issue, Segment, SourceLocation
-from pipeline.qa import control_checks, project_checks, source_checks, translation_checks  # noqa: F401  (registers)
+from pipeline.qa import (control_checks, project_checks, settings_checks, source_checks,  # noqa: F401  (registers)
+                         translation_checks)
 from pipeline.qa.project_checks import CatalogHeader
 from pipeline.qa.registry import Check, check, checks_for, ignored_codes, is_enabled, severity_of
 from pipeline.qa.translation_checks import CatalogContext
@@ -119,6 +120,18 @@ def check_project(headers: list[CatalogHeader], settings: Settings, only_guides:
                                    severity_of(item.code, settings), message, lang=header.lang,
                                    guide=header.guide))
     return found
+
+
+def check_settings(settings: Settings) -> list[Issue]:
+    """Run every enabled settings check; a finding points at its key's line in ligetil.toml."""
+    path = settings.root / SETTINGS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+
+    def line_of(key: str) -> int | None:
+        return next((n for n, text in enumerate(lines, 1) if text.split("=")[0].strip() == key), None)
+
+    return [Issue(SourceLocation(SETTINGS_FILE, line_of(key)), item.code, severity_of(item.code, settings), message)
+            for item in checks_for("settings", settings) for key, message in item.func(settings)]
 
 
 def erroneous_msgids(po: Catalog, lang: str, settings: Settings) -> set[str]:

@@ -16,7 +16,7 @@ SETTINGS = """[project]
 name = "Prøve"
 source_language = "da"
 languages = ["en", "ar"]
-base_url = "https://example.org/"
+base_url = "https://guider.kk.dk/"  # not a placeholder: its warning is tested on its own
 """
 GUIDE = "---\ntitle: Mad\n---\n# Mad\n\nDu får mad hver dag.\n\n## Tom\n"
 

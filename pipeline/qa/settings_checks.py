@@ -1,0 +1,23 @@
+"""Checks of the project's settings, such as a base_url that is still a placeholder."""
+
+from __future__ import annotations
+
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from pipeline.config import Settings
+from pipeline.qa.registry import check
+
+# Hosts reserved for examples and tests (RFC 2606, RFC 6761): nothing is published there.
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost")
+PLACEHOLDER_SUFFIXES = (".example", ".test", ".invalid", ".localhost")
+
+
+@check("placeholder-base-url", "warning", "settings")
+def placeholder_base_url(settings: Settings) -> Iterator[tuple[str, str]]:
+    """Report a base_url on a host reserved for examples: QR codes and links would lead nowhere."""
+    host = (urlsplit(settings.base_url).hostname or "").lower()
+    if host in PLACEHOLDER_HOSTS or host.endswith(PLACEHOLDER_SUFFIXES) or host.endswith(
+            tuple("." + h for h in PLACEHOLDER_HOSTS)):
+        yield "base_url", (f"base_url {settings.base_url} is a placeholder: the QR codes and canonical links of every "
+               "page and flyer point there; set [project] base_url to where output/ is published")
