@@ -145,18 +145,25 @@ def _checks(data: dict, found: _Collector) -> CheckSettings:
     return CheckSettings(disabled, dict(severity), **numbers)
 
 
-def _is_script(key: str) -> bool:
-    """Tell whether a [fonts] key names a Unicode script, by code ("Arab") or name ("Arabic")."""
-    return bool(unicode_scripts.script_name(key, default="")) or bool(unicode_scripts.script_code(key, default=""))
+BABEL_SCRIPTS = {"Hans": "Hani", "Hant": "Hani", "Jpan": "Hani", "Kore": "Hang"}  # Babel's names of Han writings
+
+
+def _script_code(key: str) -> str | None:
+    """Return the ISO 15924 code a [fonts] key names, by code ("Arab", "Hans") or name ("Arabic")."""
+    if key.title() in BABEL_SCRIPTS or unicode_scripts.script_name(key.title(), default=""):
+        return key.title()
+    return unicode_scripts.script_code(key, default="") or None
 
 
 def _fonts(data: dict, found: _Collector) -> tuple[tuple[str, str, str], ...]:
     """Read [fonts]: ``fa = "Vazirmatn"``, ``Arab = "Noto Sans Arabic"`` or ``ur = {web = …, pdf = …}``."""
     chosen = []
     for key, value in sorted(data.items()):
-        if not (is_known_language(key) or _is_script(key)):
+        script = None if is_known_language(key) else _script_code(key)
+        if not is_known_language(key) and script is None:
             found.add(f"fonts.{key}", "is neither a language code (fa) nor a script (Arab, Arabic)")
             continue
+        key = script or key  # one form for a script: its code
         if isinstance(value, str) and value.strip():
             chosen.append((key, value.strip(), value.strip()))
         elif isinstance(value, dict) and set(value) <= {"web", "pdf"} and value and all(

@@ -76,7 +76,7 @@ def fonts_without(tmp_path, monkeypatch) -> Iterator[Callable[..., Path]]:
 
     def hide(*families: str) -> Path:
         kept = [path for family, faces in fontconfig.installed_families().items() if family not in families
-                for path in faces.values()]
+                for path, _ in faces.values()]
         return _fonts_from(tmp_path / "some-fonts", kept, monkeypatch)
 
     yield hide

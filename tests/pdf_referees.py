@@ -172,6 +172,25 @@ def structure_text(pdf: Path) -> str:
         return "".join(out)
 
 
+def structure_blocks(pdf: Path) -> list[str]:
+    """Return the /ActualText of every structure element that has one, in tree order."""
+    with pikepdf.open(pdf) as document:
+        found: list[str] = []
+
+        def walk(node):
+            if isinstance(node, pikepdf.Array):
+                for kid in node:
+                    walk(kid)
+            elif isinstance(node, pikepdf.Dictionary) and node.get("/Type") != "/MCR":
+                if "/ActualText" in node:
+                    found.append(normalized(_decode(node.ActualText)))
+                elif "/K" in node:
+                    walk(node.K)
+
+        walk(document.Root.StructTreeRoot.K)
+        return found
+
+
 READERS = {"poppler": poppler_text, "mupdf": mupdf_text, "structure": structure_text}
 
 

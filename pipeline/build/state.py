@@ -18,7 +18,7 @@ from pipeline import __version__
 from pipeline.config import Settings, settings_digest
 from pipeline.fsutil import write_text_atomic
 from pipeline.paths import site_po_path
-from pipeline.render import fonts
+from pipeline.render import fontconfig, fonts
 
 STATE_FILE = ".ligetil-state.json"
 STATE_VERSION = 1
@@ -65,11 +65,14 @@ def code_digest(files: list[Path] | None = None) -> str:
 
 
 def font_digest(settings: Settings) -> str:
-    """Return one hash over the font files chosen for the project's languages (PDF and web)."""
+    """Return one hash over the fonts a build may choose from: the chosen files' contents, and
+    what fontconfig lists (a font installed or removed for any script changes it)."""
     chosen = [fonts.latin(settings.fonts)] + [choose(lang, settings.fonts) for lang in settings.all_languages
                                                for choose in (fonts.pdf_font, fonts.web_font)]
     paths = sorted({path for font in chosen for _, path in font.files})
-    return hash_parts([(str(path), file_hash(path)) for path in paths])
+    listed = sorted((family, weight, str(path), index) for family, faces in fontconfig.installed_families().items()
+                    for weight, (path, index) in faces.items())
+    return hash_parts([(str(path), file_hash(path)) for path in paths], listed)
 
 
 def common_digest(settings: Settings, preview: bool) -> str:

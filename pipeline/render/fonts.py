@@ -54,6 +54,9 @@ TALL_LINES = 2.0  # a web line height from which headings get the script's room 
 KEYS = {"Noto Sans": "latin", "Noto Naskh Arabic": "arabic", "Noto Nastaliq Urdu": "urdu"}
 UNKNOWN_SCRIPT = "Zzzz"  # unassigned and private-use code points: no script, so no script's font
 SCRIPT_ALIASES = {"Hans": "Hani", "Hant": "Hani", "Jpan": "Hani", "Kore": "Hang"}  # Babel's → Unicode's
+# The Unicode scripts a language's writing mixes: Japanese is kanji, hiragana and katakana.
+WRITING_SCRIPTS = {"Jpan": {"Hani", "Hira", "Kana"}, "Kore": {"Hang", "Hani"}, "Hans": {"Hani"},
+                   "Hant": {"Hani", "Bopo"}}
 # Where the Noto font of a script is not in fonts-noto-core.
 PACKAGE_OF_SCRIPT = {"Hani": "fonts-noto-cjk", "Hang": "fonts-noto-cjk", "Hira": "fonts-noto-cjk",
                      "Kana": "fonts-noto-cjk", "Hmnp": "fonts-noto-extra"}
@@ -76,6 +79,8 @@ class Font:
         if self.family in KEYS:
             return KEYS[self.family]
         short = self.family.removeprefix("Noto Sans ")
+        if short.lower() in KEYS.values():  # "Noto Sans Arabic" is not Naskh's "arabic"
+            short = self.family
         return "".join(c if c.isalnum() else "-" for c in short.lower()).strip("-")
 
     @property
@@ -104,6 +109,12 @@ def family_font(family: str, script: str = "Latn") -> Font:
 def unicode_script(script: str) -> str:
     """Return Unicode's code for a script Babel names (Babel's "Hans" is Unicode's "Hani")."""
     return SCRIPT_ALIASES.get(script, script)
+
+
+def writing_scripts(lang: str) -> set[str]:
+    """Return the Unicode scripts a language is written in (ja: Hani, Hira, Kana; fa: Arab)."""
+    script = language_script(lang)
+    return WRITING_SCRIPTS.get(script, {unicode_script(script)})
 
 
 def script_title(script: str) -> str:
@@ -137,7 +148,7 @@ def script_font(script: str, medium: str = PDF, choices: FontChoices = (), lang:
         The first installed candidate; else the first candidate, not installed, to name it.
     """
     name = script_title(script)
-    configured = _configured([*([lang] if lang else []), script, name], medium, choices)
+    configured = _configured([*([lang] if lang else []), script, unicode_script(script)], medium, choices)
     if configured:
         return family_font(configured, script)
     candidates = [FAMILY_OF_LANGUAGE[lang]] if lang in FAMILY_OF_LANGUAGE else []
@@ -187,15 +198,15 @@ def char_script(char: str, lang: str) -> str:
     code = unicode_scripts.script(char)
     if code in ("Zinh", "Zyyy"):
         shared = unicode_scripts.script_extension(char) - {"Zinh", "Zyyy"}
-        own = unicode_script(language_script(lang))
-        code = own if own in shared else next(iter(sorted(shared)), code)
+        own = shared & writing_scripts(lang)
+        code = min(own) if own else next(iter(sorted(shared)), code)
     return code
 
 
 def char_font(char: str, lang: str, medium: str, choices: FontChoices = ()) -> Font:
     """Return the font that sets one character of a text in ``lang``: its script's font."""
     code = char_script(char, lang)
-    if code in (unicode_script(language_script(lang)), "Zinh", "Zyyy", UNKNOWN_SCRIPT):
+    if code in writing_scripts(lang) or code in ("Zinh", "Zyyy", UNKNOWN_SCRIPT):
         return web_font(lang, choices) if medium == WEB else pdf_font(lang, choices)
     if code == "Latn":
         return latin(choices)
@@ -282,8 +293,14 @@ def _problem(lang: str, script: str, char: str, label: str, choices: FontChoices
     state = ", ".join(f"{f.family} {'has no glyph for it' if f.installed else 'is not installed'}"
                       for f in fonts)
     package = PACKAGE_OF_SCRIPT.get(script, "fonts-noto-core")
-    fix = (f"install Debian's {package} or set [fonts] {script} = \"<family>\" in ligetil.toml"
-           if script != UNKNOWN_SCRIPT else "no script has this character: remove it or use the one meant")
+    if script == UNKNOWN_SCRIPT:
+        fix = "no script has this character: remove it or use the one meant"
+    elif script in ("Zyyy", "Zinh"):  # a symbol shared by scripts, set in the language's own font
+        fix = f"install Debian's {package} or set [fonts] {lang} = \"<family that has it>\" in ligetil.toml"
+    elif script in writing_scripts(lang):  # the language's own script, by the name its fonts are chosen by
+        fix = f"install Debian's {package} or set [fonts] {language_script(lang)} = \"<family>\" in ligetil.toml"
+    else:
+        fix = f"install Debian's {package} or set [fonts] {script} = \"<family>\" in ligetil.toml"
     return f"{lang}: no font for {script_title(script)} script (U+{ord(char):04X} '{char}' at {label}; {state}); {fix}"
 
 

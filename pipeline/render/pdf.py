@@ -37,6 +37,8 @@ def render_pdf(html: str, base_url: str) -> bytes:
         return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     except Exception as error:  # WeasyPrint raises many types; the build needs one
         raise RenderError(f"cannot render PDF: {error}") from error
+    finally:
+        pdf_text.forget_pages()
 
 
 def flyer_html(context: dict[str, Any], env) -> str:
@@ -67,8 +69,10 @@ def flyer_html(context: dict[str, Any], env) -> str:
     # The fonts follow the scripts of the flyer's own text: a first rendering tells which.
     drafted = template.render({**values, "font_css": "", "font_stack": ""})
     used = fonts.text_fonts(visible_text(drafted), lang, fonts.PDF, choices)
+    source = fonts.pdf_font(context.get("source_lang") or lang, choices)  # fallback blocks, addresses
     return template.render({**values, "font_css": Markup(fonts.pdf_font_css(used)),
-                            "font_stack": Markup(fonts.font_stack(used))})
+                            "font_stack": Markup(fonts.font_stack(used)),
+                            "source_stack": Markup(fonts.font_stack([source, *used]))})
 
 
 _EXTERNAL_LINK_RE = re.compile(r'(<a href="(https?://[^"]+)"[^>]*>(.*?)</a>)', re.S)

@@ -67,8 +67,13 @@ def spells_itself(glyphs: list[Glyph], utf8: bytes, to_unicode: Callable[[int], 
 
 
 def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
-                    page_rtl: Callable[[object], bool] = lambda stream: False):
-    """Draw the given ``textbox`` line to the document ``stream`` (``page_rtl``: is its page right-to-left)."""
+                    page_rtl: Callable[[object], bool] = lambda stream: False,
+                    block_rtl: Callable[[object, object], bool | None] = lambda stream, box: None):
+    """Draw the given ``textbox`` line to the document ``stream``.
+
+    ``page_rtl(stream)``: whether poppler reads its page right to left; ``block_rtl(stream,
+    textbox)``: whether the paragraph holding the line is right-to-left (None: unknown).
+    """
     # Don’t draw lines with only invisible characters.
     if not textbox.text.strip():
         return []
@@ -136,7 +141,8 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
     x_advance = 0
     emojis = []
     if needs_text:  # Ligetil: the line's text as written, in the order readers of the content need
-        actual = reader_order(written, textbox.style['direction'] == 'rtl', page_rtl(stream))
+        actual = reader_order(written, textbox.style['direction'] == 'rtl', page_rtl(stream),
+                              block_rtl(stream, textbox))
         stream.begin_marked_content('Span', pydyf.Dictionary({'ActualText': pydyf.String(actual)}))
     run = first_line.runs[0]
     while run != ffi.NULL:

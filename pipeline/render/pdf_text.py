@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import pydyf
 
-from pipeline.render.reading_order import swallowed_spaces
+from pipeline.render.reading_order import page_reads_rtl, written_texts
 
 WEASYPRINT_VERSION = "70.0"
 
@@ -43,14 +43,21 @@ class PageLayer:
     """What the drawing of one page learns for its tagging: artifacts, texts and languages."""
 
     artifacts: set[int] = field(default_factory=set)  # ids of boxes drawn as /Artifact
-    space_after: set[int] = field(default_factory=set)  # ids of text boxes a line break ate a space after
+    written: dict[int, str] = field(default_factory=dict)  # id of a text box -> its text as written
     texts: dict[int, str] = field(default_factory=dict)  # MCID -> the text box's text as written
     langs: dict[int, str] = field(default_factory=dict)  # MCID -> the text box's language
-    rtl: bool = False  # the document is right-to-left
+    rtl: bool = False  # poppler reads the page right to left
+    block_rtl: dict[int, bool] = field(default_factory=dict)  # id of a text box -> its paragraph is right-to-left
 
 
 _LAYERS: dict[int, PageLayer] = {}  # id of a page stream's tag dict -> its layer, until tagged
 _installed = False
+
+
+def block_is_rtl(stream, textbox) -> bool | None:
+    """Tell whether the paragraph holding a text box is right-to-left (None when not known)."""
+    layer = _LAYERS.get(id(stream._tags)) if stream._tags is not None else None
+    return layer.block_rtl.get(id(textbox)) if layer else None
 
 
 def page_is_rtl(stream) -> bool:
@@ -74,12 +81,19 @@ def _descendants(box):
         yield from _descendants(child)
 
 
+def element_text(element) -> str:
+    """Return an HTML element's text as written, a line break (<br>) as a space."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append(" " if str(child.tag).rsplit("}", 1)[-1] == "br" else element_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _prepare(page_box, layer: PageLayer) -> None:
-    """Find a page's margin-box content and the spaces its line breaks swallowed."""
+    """Find a page's margin-box content, its boxes' texts as written, and poppler's direction."""
     from weasyprint.formatting_structure import boxes  # heavy: WeasyPrint loads only when a PDF is made
 
-    layer.rtl = any(child.style["direction"] == "rtl" for child in page_box.children
-                    if not isinstance(child, boxes.MarginBox))
     for child in page_box.children:
         if isinstance(child, boxes.MarginBox):
             layer.artifacts.update(id(box) for box in _descendants(child))
@@ -87,8 +101,12 @@ def _prepare(page_box, layer: PageLayer) -> None:
         if id(box) in layer.artifacts or box.element is None:
             continue
         if any(isinstance(child, boxes.LineBox) for child in getattr(box, "children", ())):
-            source = " ".join("".join(box.element.itertext()).split())
-            layer.space_after |= swallowed_spaces(list(_text_boxes(box, boxes)), source)
+            source = " ".join(element_text(box.element).split())
+            drawn = [(id(text_box), text_box.text) for text_box in _text_boxes(box, boxes)]
+            hyphen = box.style["hyphenate_character"] or "\u2010"
+            layer.written.update(written_texts(drawn, source, hyphen))
+            layer.block_rtl.update((box_id, box.style["direction"] == "rtl") for box_id, _ in drawn)
+    layer.rtl = page_reads_rtl([b.text for b in _descendants(page_box) if isinstance(b, boxes.TextBox)])
 
 
 def _deref(pdf, reference):
@@ -99,14 +117,20 @@ def _deref(pdf, reference):
 BLOCK_ROLES = {"/P", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/LBody", "/Lbl", "/TD", "/TH", "/Caption"}
 
 
-def _block_of(pdf, element):
-    """Return the nearest block-level structure element at or above ``element``."""
-    while element["S"] not in BLOCK_ROLES and "P" in element:
-        parent = _deref(pdf, element["P"])
+def _ancestors(pdf, element) -> list:
+    """Return ``element`` and the structure elements above it, up to the /Document."""
+    chain = [element]
+    while "P" in chain[-1]:
+        parent = _deref(pdf, chain[-1]["P"])
         if parent.get("S") in ("/Document", None) or parent.get("Type") == "/StructTreeRoot":
             break
-        element = parent
-    return element
+        chain.append(parent)
+    return chain
+
+
+def _block_of(chain: list):
+    """Return the nearest block-level element of an ancestor chain, or None."""
+    return next((element for element in chain if element["S"] in BLOCK_ROLES), None)
 
 
 def _tag_texts(pdf, page_streams, layers: list[PageLayer | None]) -> None:
@@ -114,7 +138,8 @@ def _tag_texts(pdf, page_streams, layers: list[PageLayer | None]) -> None:
     document_lang = getattr(pdf.catalog.get("Lang"), "string", "")
     root = _deref(pdf, pdf.catalog["StructTreeRoot"])
     nums = _deref(pdf, root["ParentTree"])["Nums"]
-    blocks: dict[int, list] = {}
+    blocks: dict[int, list] = {}  # id of a block -> [block, (leaf, text), …]
+    outer: set[int] = set()  # blocks with a block inside (a list item's nested list): /ActualText would hide it
     for page_number, layer in enumerate(layers):
         if layer is None or 2 * page_number + 1 >= len(nums):
             continue
@@ -123,13 +148,28 @@ def _tag_texts(pdf, page_streams, layers: list[PageLayer | None]) -> None:
             text = layer.texts.get(mcid)
             if text is None:
                 continue
-            block = _block_of(pdf, element)
-            blocks.setdefault(id(block), [block]).append(text)
+            chain = _ancestors(pdf, element)
+            block = _block_of(chain)
+            if block is not None:
+                blocks.setdefault(id(block), [block]).append((element, text))
+                outer.update(id(above) for above in chain[chain.index(block) + 1:] if above["S"] in BLOCK_ROLES)
+            elif element["S"] != "/Link":
+                element["ActualText"] = pydyf.String(text)
             lang = layer.langs.get(mcid)
             if lang and lang != document_lang and "Lang" not in element and element["S"] != "/Link":
                 element["Lang"] = pydyf.String(lang)
-    for block, *texts in blocks.values():
-        block["ActualText"] = pydyf.String("".join(texts).strip())
+    for key, (block, *leaves) in blocks.items():
+        if key not in outer:
+            block["ActualText"] = pydyf.String("".join(text for _, text in leaves).strip())
+            continue
+        for leaf, text in leaves:  # its own text, leaf by leaf, so the nested block stays readable
+            if leaf["S"] != "/Link" and leaf is not block:
+                leaf["ActualText"] = pydyf.String(text)
+
+
+def forget_pages() -> None:
+    """Drop what pages of an unfinished render left (a render that failed midway)."""
+    _LAYERS.clear()
 
 
 def install() -> None:
@@ -169,7 +209,7 @@ def install() -> None:
         with original_marked(self, box, tag):
             if layer is not None and isinstance(box, boxes.TextBox):
                 mcid = self._tags[box]["mcid"]
-                layer.texts[mcid] = box.text + (" " if id(box) in layer.space_after else "")
+                layer.texts[mcid] = layer.written.get(id(box), box.text)
                 layer.langs[mcid] = box.style["lang"] or ""
             yield
 
@@ -192,5 +232,5 @@ def install() -> None:
     wp_stream.Stream.marked = marked
     wp_tags._build_box_tree = build_box_tree
     wp_pdf.add_tags = add_tags
-    wp_text.draw_first_line = partial(pdf_glyphs.draw_first_line, page_rtl=page_is_rtl)
+    wp_text.draw_first_line = partial(pdf_glyphs.draw_first_line, page_rtl=page_is_rtl, block_rtl=block_is_rtl)
     _installed = True

@@ -59,7 +59,7 @@ def direction_runs(text: str, rtl: bool) -> list[tuple[str, str]]:
     return runs
 
 
-def reader_order(text: str, rtl: bool, page_rtl: bool) -> str:
+def reader_order(text: str, rtl: bool, page_rtl: bool, block_rtl: bool | None = None) -> str:
     """Return a line's /ActualText so that poppler turns it back into the text as written.
 
     poppler (pdftotext, Evince) takes /ActualText as drawn from left to right, then puts a
@@ -73,8 +73,10 @@ def reader_order(text: str, rtl: bool, page_rtl: bool) -> str:
 
     Args:
         text: the line as written (logical order).
-        rtl: whether the line's paragraph is right-to-left (for neutral characters).
-        page_rtl: whether the page is, which decides poppler's reading direction.
+        rtl: whether the text's own direction is right-to-left (for neutral characters).
+        page_rtl: whether poppler reads the page right to left (its reordering's direction).
+        block_rtl: whether the paragraph the line is in is right-to-left (default ``rtl``): its
+            mark ends the text, so boxes of one line join in poppler's reading only as they should.
     """
     if not has_rtl(text) and not page_rtl:
         return text
@@ -88,7 +90,7 @@ def reader_order(text: str, rtl: bool, page_rtl: bool) -> str:
             out.append(RLM if forward else LRM)
         out.append(piece)
         previous = forward
-    edge = RLM if page_rtl else LRM  # a line's runs never merge with the next span's on the same line
+    edge = RLM if (rtl if block_rtl is None else block_rtl) else LRM
     return edge + "".join(out) + edge
 
 
@@ -110,20 +112,48 @@ def _numeric_parts(run: str) -> list[tuple[bool, str]]:
     return parts
 
 
-def swallowed_spaces(text_boxes: list, source: str) -> set[int]:
-    """Return the ids of the text boxes after which ``source`` has a space no box shows.
+SOFT_HYPHEN = "\u00ad"
+
+
+def written_texts(boxes: list[tuple[int, str]], source: str, hyphen: str = "\u2010") -> dict[int, str]:
+    """Return each text box's text as written in ``source``: a line break's swallowed space put
+    back, a hyphen the layout added at a line end taken away, the source's own letter case.
 
     Args:
-        text_boxes: a block's text boxes in order, each with its ``text``.
+        boxes: a block's text boxes in order, as (id, text drawn).
         source: the block's text as written (its element's text, spaces collapsed).
+        hyphen: the character the layout adds where it hyphenates a word.
+    Returns:
+        id → text, for the boxes found in ``source`` (a list marker, say, is not).
     """
-    found, position = set(), 0
-    for previous, box in zip([None, *text_boxes], text_boxes):
-        start = source.find(box.text, position) if box.text else -1
+    plain = source.replace(SOFT_HYPHEN, "")
+    folded = _fold(plain)
+    found: dict[int, str] = {}
+    position, previous = 0, None
+    for box_id, text in boxes:
+        drawn = text.replace(SOFT_HYPHEN, "")
+        start = folded.find(_fold(drawn), position) if drawn else -1
+        if start < 0 and drawn.endswith(hyphen):
+            drawn = drawn[: -len(hyphen)]  # hyphenated at the line end: the word goes on
+            start = folded.find(_fold(drawn), position) if drawn else -1
         if start < 0:
-            continue  # generated text (a list marker, a hyphen): nothing to align
-        if previous is not None and start > position and not source[position:start].strip() and (
-                not previous.text or not previous.text[-1].isspace()):
-            found.add(id(previous))
-        position = start + len(box.text)
+            previous = None
+            continue  # generated text (a list marker): nothing to align
+        if previous is not None and start > position and not plain[position:start].strip():
+            found[previous] += " "
+        found[box_id] = plain[start:start + len(drawn)]
+        position, previous = start + len(drawn), box_id
     return found
+
+
+def _fold(text: str) -> str:
+    """Lower-case text character by character, keeping its length (Turkish İ stays one character)."""
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
+def page_reads_rtl(texts: list[str]) -> bool:
+    """Tell whether poppler reads a page right to left: it has more right-to-left letters than
+    left-to-right ones (``primaryLR`` in poppler's TextOutputDev.cc)."""
+    balance = sum(1 if unicodedata.bidirectional(c) == "L" else -1 if unicodedata.bidirectional(c) in RTL_CLASSES
+                  else 0 for text in texts for c in text)
+    return balance < 0

@@ -22,7 +22,7 @@ WORDS = {"fa": ("سلام، خوش آمدید", "rtl", "NotoNaskhArabic"), "ckb"
          "ta": ("வணக்கம்", "ltr", "NotoSansTamil"), "vi": ("Xin chào các bạn", "ltr", "NotoSans-")}
 # One long Thai paragraph, of known words written without spaces (as Thai is).
 THAI_WORDS = ["สวัสดี", "ครับ", "ยินดี", "ต้อนรับ", "สู่", "บริการ", "อาหาร", "ของ", "เทศบาล", "โคเปนเฮเกน",
-              "เรา", "ทำ", "อาหาร", "ให้", "ผู้สูงอายุ", "ทุก", "วัน"] * 5
+              "เรา", "ทำ", "อาหาร", "ให้", "ผู้", "สูง", "อายุ", "ทุก", "วัน"] * 5
 SITE_WORDS = {"fa": "تماس", "uk": "Контакти", "ti": "ርክብ", "th": "ติดต่อ"}  # "Contact"
 
 
@@ -103,7 +103,8 @@ def _word_ends(words: list[str]) -> set[int]:
 
 
 def test_thai_lines_break_between_words_on_the_page(ten_languages, browser):
-    """Chromium's line boxes: each line of the long Thai paragraph ends at a word's end."""
+    """Chromium's line boxes: each line of the long Thai paragraph ends where its own word
+    segmenter (Intl.Segmenter, ICU's Thai dictionary) says a word ends."""
     tab = browser.new_page(viewport={"width": 360, "height": 800})
     tab.goto((ten_languages / "output/th/madservice.html").as_uri())
     breaks = tab.evaluate("""(start) => {
@@ -116,10 +117,12 @@ def test_thai_lines_break_between_words_on_the_page(ten_languages, browser):
             if (rect && top !== null && rect.top > top + 2) found.push(i);
             if (rect) top = rect.top;
         }
-        return found;
+        const ends = [...new Intl.Segmenter('th', {granularity: 'word'}).segment(node.data)]
+            .map(s => s.index + s.segment.length);
+        return {breaks: found, ends: ends};
     }""", THAI_WORDS[0])
     tab.close()
-    assert len(breaks) >= 3 and set(breaks) <= _word_ends(THAI_WORDS), breaks
+    assert len(breaks["breaks"]) >= 3 and set(breaks["breaks"]) <= set(breaks["ends"]), breaks
 
 
 def test_thai_lines_break_between_words_in_the_pdf(ten_languages):
@@ -198,3 +201,19 @@ def test_chinese_japanese_and_korean_build_with_their_regions_cjk_font(tmp_path,
     violations = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
     tab.close()
     assert [v["id"] for v in violations] == []
+
+
+def test_a_font_set_in_the_settings_is_the_one_embedded_and_cut(tmp_path, fixed_dates):
+    """[fonts] fa = "Noto Sans Arabic": Farsi is set in it, web and PDF; Arabic keeps Naskh; no file is shared."""
+    project = copy_sample(tmp_path / "project", guides=("madservice",), languages=("ar", "fa"))
+    settings = project / "ligetil.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + '\n[fonts]\nfa = "Noto Sans Arabic"\n', encoding="utf-8")
+    result = run_ligetil(project, "build")
+    assert result.code == 0, result.err
+    found = subprocess.run(["pdffonts", str(project / "output/fa/madservice.pdf")], capture_output=True, text=True).stdout
+    assert "Noto-Sans-Arabic" in found and "Naskh" not in found
+    found = subprocess.run(["pdffonts", str(project / "output/ar/madservice.pdf")], capture_output=True, text=True).stdout
+    assert "Noto-Naskh-Arabic" in found
+    css = (project / "output/static/fonts.css").read_text(encoding="utf-8")
+    assert ':lang(fa) { font-family: "Noto Sans Arabic"' in css and ':lang(ar) { font-family: "Noto Naskh Arabic"' in css
+    assert "noto-sans-arabic-400.woff2" in css and "arabic-400.woff2" in css.replace("noto-sans-arabic-400", "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 from pipeline.build.site import FONTS_CSS, finish_fonts
@@ -27,3 +28,19 @@ def test_a_page_covers_every_pdf_size_in_its_language():
     nastaliq = "Noto Nastaliq Urdu"
     assert set(size_chars("ur")) <= set(found[nastaliq]) and set("0123456789kMB") <= set(found[nastaliq])
     assert "M" not in page_chars(html, "ur", sizes_shown=False)[nastaliq]
+
+
+def test_installing_or_removing_any_font_changes_the_font_digest(monkeypatch):
+    """A font for a script no language uses yet may be chosen for one character: the build must see it."""
+    from helpers import REPO
+
+    from pipeline.build.state import font_digest
+    from pipeline.config import load_settings
+    from pipeline.render import fontconfig
+
+    settings = load_settings(REPO)
+    before = font_digest(settings)
+    listed = dict(fontconfig.installed_families())
+    listed["Noto Sans Imaginary"] = {400: (Path("/usr/share/fonts/NotoSansImaginary-Regular.ttf"), 0)}
+    monkeypatch.setattr(fontconfig, "installed_families", lambda: listed)
+    assert font_digest(settings) != before

@@ -11,9 +11,10 @@ import pikepdf
 import polib
 import pytest
 from helpers import copy_project, run_build, sample_languages
-from pdf_referees import PRINTED_ADDRESS, READERS, found_share, normalized, page_sentences, poppler_text, structure_text
+from pdf_referees import (PRINTED_ADDRESS, READERS, found_share, normalized, page_sentences, poppler_text,
+                          structure_blocks, structure_text)
 
-from pipeline.render.reading_order import direction_runs, reader_order, swallowed_spaces
+from pipeline.render.reading_order import direction_runs, page_reads_rtl, reader_order, written_texts
 
 LANGS = ["da", "en", "tr", "ar", "ur"]  # the languages the issue measured
 TIME_RANGE = re.compile(r"\d{1,2}[.:]\d\d–\d{1,2}[.:]\d\d")
@@ -44,6 +45,21 @@ def test_the_structure_tree_reads_every_sentence_as_written(built_site, lang):
     """Acrobat's path for NVDA and JAWS: each block's /ActualText, in tree order."""
     share, missing = _share(built_site, lang, "structure")
     assert share == 1.0, missing
+
+
+@pytest.mark.parametrize("lang", ["da", "en", "ar", "ur", "ti"])
+def test_each_sentence_is_in_one_block_of_the_tree(built_site, lang):
+    """A block's /ActualText holds its own text: no sentence is split over blocks or lost in a big one."""
+    checked = 0
+    for html, pdf in _pairs(built_site, lang):
+        blocks = [PRINTED_ADDRESS.sub("", b) for b in structure_blocks(pdf)]
+        assert len(blocks) >= 10, pdf
+        for sentence in page_sentences(html.read_text(encoding="utf-8")):
+            holders = [b for b in blocks if sentence in b]
+            assert holders, f"{pdf}: {sentence!r} is in no block"
+            assert min(map(len, holders)) < 3 * len(sentence) + 300, f"{pdf}: {sentence!r} only in a far bigger block"
+            checked += 1
+    assert checked >= 30
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -171,6 +187,12 @@ def _poppler_reorder(text: str, primary_lr: bool) -> str:
     return "".join(out).replace("\u200e", "").replace("\u200f", "")
 
 
-def test_a_space_a_line_break_swallowed_is_found_by_the_text_around_it():
-    boxes = [type("Box", (), {"text": t})() for t in ("Her", "kan du", "læse", "1.")]
-    assert swallowed_spaces(boxes, "Her kan du læse") == {id(boxes[0]), id(boxes[1])}
+def test_each_box_gets_its_text_as_written():
+    """A space a line break swallowed comes back; a layout hyphen, a soft hyphen and upper case go."""
+    drawn = [(1, "Her"), (2, "kan du"), (3, "hjemme‐"), (4, "hjælperens"), (5, "MAD­SERVICE"), (6, "1.")]
+    assert written_texts(drawn, "Her kan du hjemmehjælperens Mad\u00adservice") == {
+        1: "Her ", 2: "kan du ", 3: "hjemme", 4: "hjælperens ", 5: "Madservice"}
+
+
+def test_poppler_reads_a_page_by_its_majority_of_letters():
+    assert page_reads_rtl(["مرحبًا بك في", "Side 1"]) and not page_reads_rtl(["مرحبًا", "Københavns Madservice"])
