@@ -26,18 +26,25 @@ THAI_WORDS = ["สวัสดี", "ครับ", "ยินดี", "ต้�
 SITE_WORDS = {"fa": "تماس", "uk": "Контакти", "ti": "ርክብ", "th": "ติดต่อ"}  # "Contact"
 
 
+def greet(project: Path, lang: str, word: str) -> polib.POFile:
+    """Translate every entry of a language's meal guide as a greeting in its script, then the Danish."""
+    path = project / f"translations/{lang}/LC_MESSAGES/madservice.po"
+    po = polib.pofile(str(path))
+    for entry in po:
+        if entry.msgid and not entry.obsolete:
+            entry.msgstr = f"{word} {entry.msgid}"
+    po.save(str(path))
+    return po
+
+
 def _fill(project: Path) -> None:
-    """Translate every entry of every new language: its greeting, then the Danish text."""
+    """Greet in every new language; Thai gets one long paragraph of known words."""
     for lang, (word, _, _) in WORDS.items():
-        path = project / f"translations/{lang}/LC_MESSAGES/madservice.po"
-        po = polib.pofile(str(path))
-        for entry in po:
-            if entry.msgid and not entry.obsolete:
-                entry.msgstr = f"{word} {entry.msgid}"
+        po = greet(project, lang, word)
         if lang == "th":
             entry = next(e for e in po if e.msgid.startswith("Vi laver mad"))
             entry.msgstr = "".join(THAI_WORDS) + " 3.200"
-        po.save(str(path))
+            po.save(po.fpath)
     for lang, contact in SITE_WORDS.items():
         path = project / f"translations/{lang}/LC_MESSAGES/_site.po"
         po = polib.pofile(str(path))
@@ -151,12 +158,7 @@ def test_without_one_font_only_the_languages_that_need_it_fail(tmp_path, fonts_w
     project = copy_sample(tmp_path / "project", guides=("madservice",), languages=("en", "ti", "fa", "uk"))
     assert run_ligetil(project, "update").code == 0
     for lang in ("ti", "fa", "uk"):
-        path = project / f"translations/{lang}/LC_MESSAGES/madservice.po"
-        po = polib.pofile(str(path))
-        for entry in po:
-            if entry.msgid and not entry.obsolete:
-                entry.msgstr = f"{WORDS[lang][0]} {entry.msgid}"
-        po.save(str(path))
+        greet(project, lang, WORDS[lang][0])
     result = run_ligetil(project, "build", "--format", "html")
     assert result.code == 1
     lines = [line for line in result.err.splitlines() if "no font for" in line]
@@ -177,12 +179,7 @@ def test_chinese_japanese_and_korean_build_with_their_regions_cjk_font(tmp_path,
     project = copy_sample(tmp_path / "project", guides=("madservice",), languages=tuple(CJK))
     assert run_ligetil(project, "update").code == 0
     for lang, (word, _) in CJK.items():
-        path = project / f"translations/{lang}/LC_MESSAGES/madservice.po"
-        po = polib.pofile(str(path))
-        for entry in po:
-            if entry.msgid and not entry.obsolete:
-                entry.msgstr = f"{word} {entry.msgid}"
-        po.save(str(path))
+        greet(project, lang, word)
     result = run_ligetil(project, "build")
     assert result.code == 0, result.err
     css = (project / "output/static/fonts.css").read_text(encoding="utf-8")
