@@ -304,11 +304,6 @@ def _problem(lang: str, script: str, char: str, label: str, choices: FontChoices
     return f"{lang}: no font for {script_title(script)} script (U+{ord(char):04X} '{char}' at {label}; {state}); {fix}"
 
 
-def script_name(char: str, lang: str) -> str:
-    """Return the Unicode script of a character by its English name, e.g. "Arabic"."""
-    return unicode_scripts.script_name(char_script(char, lang))
-
-
 def first_per_script(lines: Iterable[str]) -> list[str]:
     """Keep one :func:`script_problems` line per language and script (the first in sort order)."""
     kept: dict[str, str] = {}
