@@ -23,17 +23,22 @@ def main() -> None:
     print("| reader | " + " | ".join(languages) + " |")
     print("|---" * (len(languages) + 1) + "|")
     for reader, read in READERS.items():
-        cells = []
+        cells, lowest = [], []
         for lang in languages:
             found = total = 0
+            worst = (1.0, "")
             for html in sorted((output / lang).glob("*.html")):
                 pdf = html.with_suffix(".pdf")
                 if pdf.exists():
                     sentences = page_sentences(html.read_text(encoding="utf-8"))
+                    share, missing = found_share(sentences, read(pdf))
                     total += len(sentences)
-                    found += len(sentences) - len(found_share(sentences, read(pdf))[1])
+                    found += len(sentences) - len(missing)
+                    worst = min(worst, (share, pdf.stem))
             cells.append(f"{100 * found / total:.1f} % ({found}/{total})" if total else "—")
+            lowest.append(f"{100 * worst[0]:.1f} % {worst[1]}" if total else "—")
         print(f"| {reader} | " + " | ".join(cells) + " |")
+        print(f"| {reader}, lowest PDF | " + " | ".join(lowest) + " |")
 
 
 if __name__ == "__main__":

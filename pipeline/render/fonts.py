@@ -50,6 +50,7 @@ SCRIPT_METRICS = {"Latn": (1.5, 1.6, ""), "Cyrl": (1.5, 1.6, ""), "Grek": (1.5, 
                   "Arab": (1.7, 1.9, "112.5%")}
 OTHER_METRICS = (1.7, 1.8, "")
 TALL_LINES = 2.0  # a web line height from which headings get the script's room too (Nastaliq)
+POPPLER_BLOCK_LINES = 1.5  # font sizes between baselines up to which poppler keeps lines in one block
 # File names of the web faces (fonts/<key>-400.woff2) for the families the sample uses.
 KEYS = {"Noto Sans": "latin", "Noto Naskh Arabic": "arabic", "Noto Nastaliq Urdu": "urdu"}
 UNKNOWN_SCRIPT = "Zzzz"  # unassigned and private-use code points: no script, so no script's font
@@ -82,6 +83,17 @@ class Font:
         if short.lower() in KEYS.values():  # "Noto Sans Arabic" is not Naskh's "arabic"
             short = self.family
         return "".join(c if c.isalnum() else "-" for c in short.lower()).strip("-")
+
+    @property
+    def side_line_height(self) -> float:
+        """Return the PDF line height of text set beside other text (table cells, the contact box).
+
+        Under poppler's 1.5 font sizes, a cell's lines stay one block and are not read row by
+        row across the table; a tall script (Nastaliq) keeps the room its letters need.
+        """
+        if self.line_height >= TALL_LINES:
+            return round(self.line_height * 0.9, 2)
+        return round(min(self.line_height * 0.9, POPPLER_BLOCK_LINES - 0.05), 2)
 
     @property
     def installed(self) -> bool:

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from pipeline.errors import RenderError
 from pipeline.render import fonts, pdf_text
@@ -52,7 +52,8 @@ def flyer_html(context: dict[str, Any], env) -> str:
         A complete HTML document for :func:`render_pdf`.
     """
     lang = context["lang"]
-    heading, body = split_first_h1(with_printed_addresses(unwrap_loose_lists(str(context.get("body_html") or ""))))
+    body_html = unwrap_loose_lists(str(context.get("body_html") or ""))
+    heading, body = split_first_h1(with_printed_addresses(unbroken_compounds(body_html)))
     template = env.get_template(FLYER_TEMPLATE)
     choices = context.get("font_choices", ())
     values = {
@@ -61,9 +62,11 @@ def flyer_html(context: dict[str, Any], env) -> str:
         "heading_html": Markup(heading) if heading else Markup("<h1>{}</h1>").format(
             context.get("title", "")),
         "qr_image": qr_image,
+        "kept_whole": lambda text: Markup(unbroken_compounds(str(escape(text)))),
         "css_string": css_string,
         "flyer_css": Markup(_flyer_css()),
         "line_height": fonts.pdf_font(lang, choices).line_height,
+        "side_line_height": fonts.pdf_font(lang, choices).side_line_height,
         "script_size": fonts.pdf_font(lang, choices).web_size,
     }
     # The fonts follow the scripts of the flyer's own text: a first rendering tells which.
@@ -75,6 +78,7 @@ def flyer_html(context: dict[str, Any], env) -> str:
                             "source_stack": Markup(fonts.font_stack([source, *used]))})
 
 
+SHORT_ADDRESS = 60  # characters: well within one line of the flyer at 11.5 pt
 _EXTERNAL_LINK_RE = re.compile(r'(<a href="(https?://[^"]+)"[^>]*>(.*?)</a>)', re.S)
 
 
@@ -85,8 +89,27 @@ def with_printed_addresses(html: str) -> str:
         shown = html_unescape(re.sub(r"<[^>]+>", "", text)).strip()
         if shown.rstrip("/") == html_unescape(href).rstrip("/"):
             return link  # the text is the address already
-        return f'{link}<span class="link-address" dir="ltr"> ({href})</span>'
+        # An address short enough for a line is kept on one: broken, an RTL reader (poppler)
+        # would meet its second half first. Marks (LRM) hold the brackets to the address.
+        kept = " compound" if len(href) <= SHORT_ADDRESS else ""
+        return f'{link}<span class="link-address{kept}" dir="ltr"> \u200e({href})\u200e</span>'
     return _EXTERNAL_LINK_RE.sub(add, html)
+
+
+_TAG_RE = re.compile(r"(<[^>]*>)")
+_COMPOUND_RE = re.compile(r"\w[\w.:]*(?:[-‐–]\w[\w.:]*)+")  # joined by a hyphen, or a range's en dash
+
+
+def unbroken_compounds(html: str) -> str:
+    """Keep each hyphenated compound ("af-Deenishka") on one line of the flyer.
+
+    At a line end, poppler (Evince, Orca) takes a written hyphen for a soft one and joins
+    the halves ("afDeenishka"); a compound kept whole is read as written.
+    """
+    parts = _TAG_RE.split(html)
+    for index in range(0, len(parts), 2):  # even parts are text between tags
+        parts[index] = _COMPOUND_RE.sub(r'<span class="compound">\g<0></span>', parts[index])
+    return "".join(parts)
 
 
 def qr_image(url: str, label: str) -> str:

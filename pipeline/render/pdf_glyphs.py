@@ -131,7 +131,9 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
         run_fonts.append(stream.add_font(item.data.item.analysis.font)[0])
         item = item.next
     written = utf8_line[min(g.start for g in glyphs):max(g.end for g in glyphs)].decode() if glyphs else ""
-    needs_text = bool(glyphs) and (has_rtl(written) or not spells_itself(
+    # On a right-to-left page poppler reorders even a left-to-right line: brackets and
+    # spaces at its ends would move, so such a line gets its text in poppler's order too.
+    needs_text = bool(glyphs) and (has_rtl(written) or page_rtl(stream) or not spells_itself(
         glyphs, utf8_line, lambda number: run_fonts[number].to_unicode))
     run_number = -1
 

@@ -287,6 +287,6 @@ def test_on_paper_a_web_link_shows_its_address_and_contact_details_are_links():
     html = ('<p>Læs <a href="https://www.borger.dk/mad">mere her</a> og på '
             '<a href="https://kk.dk/">https://kk.dk</a> eller <a href="#priser">priser</a>.</p>')
     printed = with_printed_addresses(html)
-    assert '<a href="https://www.borger.dk/mad">mere her</a><span class="link-address" dir="ltr"> ' \
-           '(https://www.borger.dk/mad)</span>' in printed
+    assert '<a href="https://www.borger.dk/mad">mere her</a><span class="link-address compound" dir="ltr">' \
+           ' \u200e(https://www.borger.dk/mad)\u200e</span>' in printed
     assert printed.count("link-address") == 1
