@@ -218,7 +218,8 @@ def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str,
     """
     lang, slug = localized.lang, localized.guide.slug
     pdf_sizes = {(lang, slug): sizes["pdf"]} if sizes.get("pdf") else {}
-    site = SiteInfo(settings.name, {slug: published}, pdf_sizes=pdf_sizes, pdf="pdf" in downloads)
+    site = SiteInfo(settings.name, {slug: published}, pdf_sizes=pdf_sizes, pdf="pdf" in downloads,
+                    flyer_size=sizes.get("flyer", 0) if "flyer" in downloads else 0)
     context = page_context(localized, settings, site)
     base_url = "" if FORMATS[name].page else (settings.content_dir / lang).as_uri() + "/"
     return FORMATS[name].render(context, base_url), list(context.get("images", ()))

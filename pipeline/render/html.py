@@ -10,6 +10,7 @@ from pipeline.config import Settings
 from pipeline.paths import site_po_path
 from pipeline.model import LocalizedGuide
 from pipeline.render.body import render_body, split_first_h1
+from pipeline.render.sheet import FRONT_MATTER_KEY as FLYER_KEY
 from pipeline.render.ui import (endonym, file_size, language_name, long_date, render_template,
                                 text_direction, translations_for)
 
@@ -27,6 +28,7 @@ class SiteInfo:
     titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, slug) -> title
     pdf_sizes: dict[tuple[str, str], int] = field(default_factory=dict)  # (lang, slug) -> bytes
     pdf: bool = True  # whether this build makes PDFs
+    flyer_size: int = 0  # bytes of the guide's one-sheet flyer, 0 when this build makes none
 
 
 def page_url(settings: Settings, lang: str, slug: str, ext: str = "html") -> str:
@@ -89,6 +91,8 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "pdf_href": f"{guide.slug}.pdf" if site.pdf else "",
         "pdf_url": page_url(settings, lang, guide.slug, "pdf"),
         "pdf_size": file_size(size, lang) if size else "",
+        "flyer_href": f"{guide.slug}.flyer.pdf" if site.flyer_size else "",
+        "flyer_size": file_size(site.flyer_size, lang) if site.flyer_size else "",
         "preview": localized.preview,
         "draft_count": sum(1 for t in used if t.state == "draft"),
         "has_fallback": any(t.state == "source" and t.lang != lang for t in used),
@@ -97,6 +101,8 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "index_href": "index.html", "home_href": "../index.html",
         "site_words": str(site_po_path(settings, lang)),
         "font_choices": settings.fonts,
+        "source_path": guide.path,
+        "flyer_sections": guide.meta.get(FLYER_KEY), "flyer_line": guide.meta_lines.get(FLYER_KEY),
     }
 
 

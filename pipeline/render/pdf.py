@@ -20,12 +20,21 @@ FLYER_TEMPLATE = "flyer.html.j2"
 PDF_VARIANT = "pdf/ua-1"
 
 
-def render_pdf(html: str, base_url: str) -> bytes:
+class TooManyPages(RenderError):
+    """A document that needs more pages than it may have."""
+
+    def __init__(self, pages: int, limit: int):
+        super().__init__(f"needs {pages} pages, at most {limit}")
+        self.pages, self.limit = pages, limit
+
+
+def render_pdf(html: str, base_url: str, max_pages: int | None = None) -> bytes:
     """Render flyer HTML to a tagged A4 PDF/UA-1 (lang, title, embedded fonts).
 
     Args:
         html: a complete document from :func:`flyer_html`.
         base_url: where relative URLs (images) resolve, e.g. the content folder as a URL.
+        max_pages: the most pages it may have; more raise :class:`TooManyPages`, unwritten.
     Returns:
         The PDF file's bytes.
     """
@@ -33,26 +42,32 @@ def render_pdf(html: str, base_url: str) -> bytes:
 
     pdf_text.install()
     try:
-        document = weasyprint.HTML(string=html, base_url=base_url)
+        document = weasyprint.HTML(string=html, base_url=base_url).render()
+        if max_pages is not None and len(document.pages) > max_pages:
+            raise TooManyPages(len(document.pages), max_pages)
         return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    except RenderError:
+        raise
     except Exception as error:  # WeasyPrint raises many types; the build needs one
         raise RenderError(f"cannot render PDF: {error}") from error
     finally:
         pdf_text.forget_pages()
 
 
-def flyer_html(context: dict[str, Any], env) -> str:
+def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet: bool = False) -> str:
     """Render the flyer template with the shared page context, a QR code and PDF fonts.
 
     Args:
         context: the page context shared with the HTML page (lang, dir, title, summary,
             service, contact, updated, body_html, page_url, preview, has_fallback, …).
         env: the Jinja2 environment with the package's gettext translations installed.
+        body_html: the part of the body to print (default: all of it).
+        sheet: set as the one-sheet flyer (larger type) rather than the whole guide.
     Returns:
         A complete HTML document for :func:`render_pdf`.
     """
     lang = context["lang"]
-    body_html = unwrap_loose_lists(str(context.get("body_html") or ""))
+    body_html = unwrap_loose_lists(str(context.get("body_html") or "") if body_html is None else body_html)
     heading, body = split_first_h1(with_printed_addresses(unbroken_compounds(body_html)))
     template = env.get_template(FLYER_TEMPLATE)
     choices = context.get("font_choices", ())
@@ -62,6 +77,8 @@ def flyer_html(context: dict[str, Any], env) -> str:
         "heading_html": Markup(heading) if heading else Markup("<h1>{}</h1>").format(
             context.get("title", "")),
         "qr_image": qr_image,
+        "sheet": sheet,
+        "short_url": re.sub(r"^https?://", "", str(context.get("page_url", ""))),  # printed beside its QR code
         "kept_whole": lambda text: Markup(unbroken_compounds(str(escape(text)))),
         "css_string": css_string,
         "flyer_css": Markup(_flyer_css()),

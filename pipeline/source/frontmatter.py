@@ -16,6 +16,7 @@ FRONT_MATTER_KEYS: dict[str, type | dict[str, type]] = {
     "service": str,
     "contact": {"address": str, "phone": str, "email": str, "hours": str},
     "updated": dt.date,
+    "flyer": list,  # the sections the one-sheet flyer prints: Danish headings or "#id"
 }
 TRANSLATABLE_KEYS = ("title", "summary", "contact.hours")
 REQUIRED_KEYS = ("title",)
@@ -90,6 +91,9 @@ def validate_front_matter(data: dict[str, Any], lines: dict[str, int], where: st
             _validate_mapping(data[key], expected, key, lines, where)
         elif not isinstance(data[key], expected) or isinstance(data[key], dt.datetime):
             raise SourceError(_type_message(key, expected, data[key]), where, lines.get(key))
+        elif expected is list and not all(isinstance(item, str) and item.strip() for item in data[key]):
+            raise SourceError(f"'{key}' must be a list of section headings, got {data[key]!r}",
+                              where, lines.get(key))
 
 
 def _validate_mapping(value: Any, schema: dict[str, type], key: str, lines: dict, where: str) -> None:
@@ -102,8 +106,8 @@ def _validate_mapping(value: Any, schema: dict[str, type], key: str, lines: dict
 
 
 def _type_message(key: str, expected: type, value: Any) -> str:
-    wanted = "a date (YYYY-MM-DD)" if expected is dt.date else "text"
-    hint = " (quote it)" if expected is str else ""
+    wanted = {dt.date: "a date (YYYY-MM-DD)", list: "a list of section headings"}.get(expected, "text")
+    hint = " (quote it)" if expected is str else " ([Heading, Other heading])" if expected is list else ""
     return f"'{key}' must be {wanted}{hint}, got {value!r}"
 
 

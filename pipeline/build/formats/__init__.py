@@ -9,10 +9,10 @@ depends on their sizes too. A new format is a module and a line in FORMATS.
 
 from __future__ import annotations
 
-from pipeline.build.formats import page, pdf
+from pipeline.build.formats import flyer, page, pdf
 from pipeline.build.formats.base import Format
 
-FORMATS: dict[str, Format] = {item.name: item for item in (page.FORMAT, pdf.FORMAT)}
+FORMATS: dict[str, Format] = {item.name: item for item in (page.FORMAT, pdf.FORMAT, flyer.FORMAT)}
 
 
 def downloads(chosen: tuple[str, ...]) -> tuple[str, ...]:
@@ -22,4 +22,5 @@ def downloads(chosen: tuple[str, ...]) -> tuple[str, ...]:
 
 def format_of(path: str) -> str | None:
     """Return the name of the format that makes an output path, if one does."""
-    return next((f.name for f in FORMATS.values() if path.endswith(f.suffix)), None)
+    made = [f for f in FORMATS.values() if path.endswith(f.suffix)]  # ".flyer.pdf" ends in ".pdf" too
+    return max(made, key=lambda f: len(f.suffix)).name if made else None
