@@ -23,7 +23,7 @@ def rebuild(app: App, options: BuildOptions, live: Live) -> None:
         report = run(app, options)
     except LigetilError as error:
         app.err.print(str(error), markup=False)
-        live.finished(str(error), changed=True)
+        live.finished(str(error), changed=False)  # a new error reloads pages; the same one again need not
     else:
         live.finished(None, changed=bool(report.changed or report.removed))
 

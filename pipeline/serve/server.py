@@ -23,7 +23,7 @@ HTML = "text/html; charset=utf-8"
 class DevHandler(SimpleHTTPRequestHandler):
     """Files of output/ as they are, except that HTML pages reload and show a broken build."""
 
-    def __init__(self, *args, live: Live, **kwargs):
+    def __init__(self, *args, live: Live, **kwargs) -> None:
         self.live = live
         super().__init__(*args, **kwargs)
 
@@ -68,7 +68,7 @@ class DevHandler(SimpleHTTPRequestHandler):
 class DevServer(ThreadingHTTPServer):
     """A threading server that stays quiet when a browser drops a connection."""
 
-    def handle_error(self, request, client_address) -> None:
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
 
