@@ -21,6 +21,7 @@ COMMANDS = {
     "models": ("pipeline.commands.models", "List and install offline translation models."),
     "check": ("pipeline.commands.check", "Lint the Danish source and check every translation."),
     "build": ("pipeline.commands.build", "Build the site and PDF flyers into output/."),
+    "serve": ("pipeline.commands.serve", "Serve the site on localhost and rebuild it when a file changes."),
     "doctor": ("pipeline.commands.doctor", "Check what each language needs: script, fonts, rules, models, tools."),
 }
 
@@ -59,6 +60,7 @@ def cli(ctx: click.Context, project: str) -> None:
       ligetil check             source lint and translation QA
       ligetil status            what is translated, drafted and publishable
       ligetil build             output/: HTML pages and PDF flyers per language
+      ligetil serve             the site on localhost, rebuilt as you save
 
     Exit codes: 0 success, 1 problems found or build failed, 2 bad usage or settings.
     """

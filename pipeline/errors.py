@@ -53,6 +53,10 @@ class ConcurrencyError(LigetilError):
     """Another run holds the lock, or a file changed on disk while we worked."""
 
 
+class ServeError(LigetilError):
+    """``ligetil serve`` cannot listen on its port or watch the project."""
+
+
 class ManyErrors(LigetilError):
     """Several problems found before anything was written; printed one per line."""
 

@@ -26,6 +26,10 @@ class App:
         """Load ``ligetil.toml`` once, on first use."""
         return load_settings(self.project)
 
+    def forget_settings(self) -> None:
+        """Read ``ligetil.toml`` again on next use (``ligetil serve`` after it changed)."""
+        self.__dict__.pop("settings", None)
+
 
 def progress_bar(console: Console, *, remaining: bool = False) -> Progress:
     """Return the progress bar of long work (on stderr, gone when done): time elapsed, or left."""

@@ -11,7 +11,7 @@ from pipeline.fsutil import remove_stale_temps
 from pipeline.lock import project_lock
 
 
-def _formats(value: str) -> tuple[str, ...]:
+def parse_formats(value: str) -> tuple[str, ...]:
     """Parse ``--format`` (names from the format registry, comma-separated)."""
     chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
@@ -54,13 +54,18 @@ def command(app: App, lang: str | None, guide: str | None, formats: str, preview
     of worker processes; --force renders everything.
     Files from removed guides or languages are deleted (only files ligetil made).
     """
-    options = BuildOptions(lang, guide, _formats(formats), preview, jobs, force)
+    report = run(app, BuildOptions(lang, guide, parse_formats(formats), preview, jobs, force))
+    return 1 if report.tofu else 0
+
+
+def run(app: App, options: BuildOptions) -> BuildReport:
+    """Build under the project lock and print the report (``ligetil serve`` calls this too)."""
     with project_lock(app.settings.root, "build"):
         remove_stale_temps(app.settings.output_dir)
         report = build(app.settings, options, lambda: progress_bar(app.err))
     for line in report.withheld:
         app.err.print(line, markup=False)
-    app.out.print(summary(app, report, preview))
+    app.out.print(summary(app, report, options.preview))
     for line in report.tofu:  # those languages were not built; every other one was
         app.err.print(line, markup=False)
-    return 1 if report.tofu else 0
+    return report
