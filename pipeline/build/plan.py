@@ -100,7 +100,8 @@ def _download_state(run: Run, name: str, lang: str, slug: str) -> tuple[str, int
 
 def plan_pair(run: Run, lang: str, slug: str) -> PairPlan | None:
     """Return what to render of one guide in one language, or None when all is up to date."""
-    chosen = downloads(run.formats)
+    chosen = tuple(name for name in downloads(run.formats)
+                   if FORMATS[name].made_in(lang, run.settings.source_language))
     bases, sizes, render = {}, {}, []
     for name in chosen:
         bases[name], size = _download_state(run, name, lang, slug)

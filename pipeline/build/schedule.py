@@ -41,7 +41,8 @@ def on_guide(run: Run, result: GuideResult) -> list[PairUnit]:
         plan = plan_pair(run, lang, slug)
         if plan is not None:
             run.bases.update((FORMATS[name].path(lang, slug), base) for name, base in plan.bases)
-            units.append(PairUnit(result.localized[lang], run.settings, run.published[slug], plan))
+            units.append(PairUnit(result.localized[lang], run.settings, run.published[slug], plan,
+                                  result.localized.get(run.settings.source_language)))
     return units
 
 

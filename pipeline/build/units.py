@@ -13,7 +13,7 @@ from pipeline.build.pool import PortableError, portable
 from pipeline.build.state import hash_parts
 from pipeline.catalog.pofile import decode_catalog, parse_catalog
 from pipeline.config import Settings
-from pipeline.errors import LigetilError
+from pipeline.errors import LigetilError, RenderError
 from pipeline.model import Coverage, Guide, LocalizedGuide, LocalizedText
 from pipeline.project import publication
 from pipeline.render.fonts import FontChoices, latin, script_problems, web_font
@@ -169,6 +169,7 @@ class PairUnit:
     settings: Settings
     published: tuple[str, ...]  # the guide's languages (the language switcher)
     plan: PairPlan
+    source: LocalizedGuide | None = None  # the guide in the source language (bilingual formats)
 
 
 @dataclass
@@ -196,7 +197,8 @@ def render_pair(unit: PairUnit) -> PairResult:
     result, sizes = PairResult(lang, slug), dict(plan.sizes)
     try:
         for name in plan.render:
-            data, result.images = _render(localized, settings, unit.published, name, {}, plan.downloads)
+            data, result.images = _render(localized, settings, unit.published, name, {}, plan.downloads,
+                                          unit.source)
             result.files[FORMATS[name].path(lang, slug)], sizes[name] = data, len(data)
         if plan.page:
             result.page_dep = page_dep(plan.page_base, sizes)
@@ -211,7 +213,8 @@ def render_pair(unit: PairUnit) -> PairResult:
 
 
 def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str, ...], name: str,
-            sizes: dict[str, int], downloads: tuple[str, ...]) -> tuple[bytes, list[str]]:
+            sizes: dict[str, int], downloads: tuple[str, ...],
+            source: LocalizedGuide | None = None) -> tuple[bytes, list[str]]:
     """Render one format of a guide; return it and the images its body uses.
 
     ``sizes`` are the downloads' sizes a page shows; ``downloads`` the formats it links.
@@ -219,7 +222,13 @@ def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str,
     lang, slug = localized.lang, localized.guide.slug
     pdf_sizes = {(lang, slug): sizes["pdf"]} if sizes.get("pdf") else {}
     site = SiteInfo(settings.name, {slug: published}, pdf_sizes=pdf_sizes, pdf="pdf" in downloads,
-                    flyer_size=sizes.get("flyer", 0) if "flyer" in downloads else 0)
+                    flyer_size=sizes.get("flyer", 0) if "flyer" in downloads else 0,
+                    bilingual_size=sizes.get("bilingual", 0) if "bilingual" in downloads else 0)
     context = page_context(localized, settings, site)
+    if FORMATS[name].beside_source:
+        if source is None:
+            raise RenderError(f"{name}: the guide is not published in {settings.source_language}",
+                              localized.guide.path)
+        context["source_page"] = page_context(source, settings, site)
     base_url = "" if FORMATS[name].page else (settings.content_dir / lang).as_uri() + "/"
     return FORMATS[name].render(context, base_url), list(context.get("images", ()))

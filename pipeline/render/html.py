@@ -29,6 +29,7 @@ class SiteInfo:
     pdf_sizes: dict[tuple[str, str], int] = field(default_factory=dict)  # (lang, slug) -> bytes
     pdf: bool = True  # whether this build makes PDFs
     flyer_size: int = 0  # bytes of the guide's one-sheet flyer, 0 when this build makes none
+    bilingual_size: int = 0  # bytes of its bilingual flyer, 0 when none is made in this language
 
 
 def page_url(settings: Settings, lang: str, slug: str, ext: str = "html") -> str:
@@ -93,6 +94,9 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "pdf_size": file_size(size, lang) if size else "",
         "flyer_href": f"{guide.slug}.flyer.pdf" if site.flyer_size else "",
         "flyer_size": file_size(site.flyer_size, lang) if site.flyer_size else "",
+        "bilingual_href": f"{guide.slug}.bilingual.pdf" if site.bilingual_size else "",
+        "bilingual_size": file_size(site.bilingual_size, lang) if site.bilingual_size else "",
+        "source_language_name": language_name(settings.source_language, lang),
         "preview": localized.preview,
         "draft_count": sum(1 for t in used if t.state == "draft"),
         "has_fallback": any(t.state == "source" and t.lang != lang for t in used),

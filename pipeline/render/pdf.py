@@ -54,7 +54,8 @@ def render_pdf(html: str, base_url: str, max_pages: int | None = None) -> bytes:
         pdf_text.forget_pages()
 
 
-def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet: bool = False) -> str:
+def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet: bool = False,
+               bilingual: bool = False) -> str:
     """Render the flyer template with the shared page context, a QR code and PDF fonts.
 
     Args:
@@ -63,6 +64,8 @@ def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet
         env: the Jinja2 environment with the package's gettext translations installed.
         body_html: the part of the body to print (default: all of it).
         sheet: set as the one-sheet flyer (larger type) rather than the whole guide.
+        bilingual: the body is :func:`pipeline.render.bilingual.paired_body` rows, and the
+            context has the source's title as ``source_title``.
     Returns:
         A complete HTML document for :func:`render_pdf`.
     """
@@ -78,12 +81,14 @@ def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet
             context.get("title", "")),
         "qr_image": qr_image,
         "sheet": sheet,
+        "bilingual": bilingual,
         "short_url": re.sub(r"^https?://", "", str(context.get("page_url", ""))),  # printed beside its QR code
         "kept_whole": lambda text: Markup(unbroken_compounds(str(escape(text)))),
         "css_string": css_string,
         "flyer_css": Markup(_flyer_css()),
         "line_height": fonts.pdf_font(lang, choices).line_height,
         "side_line_height": fonts.pdf_font(lang, choices).side_line_height,
+        "source_side_line_height": fonts.pdf_font(context.get("source_lang") or lang, choices).side_line_height,
         "script_size": fonts.pdf_font(lang, choices).web_size,
     }
     # The fonts follow the scripts of the flyer's own text: a first rendering tells which.

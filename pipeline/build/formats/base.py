@@ -14,6 +14,12 @@ class Format:
     suffix: str  # the file's suffix in output/<lang>/, e.g. ".html"
     render: Callable[[dict, str], bytes]  # (page context, base URL for relative links) -> bytes
     page: bool = False  # the web page: made last, it links the other formats ("downloads") and their sizes
+    beside_source: bool = False  # set beside the source language: made in the other languages only,
+    # its context has the source's page context as "source_page"
+
+    def made_in(self, lang: str, source_lang: str) -> bool:
+        """Tell whether a guide gets this format in a language."""
+        return not (self.beside_source and lang == source_lang)
 
     def path(self, lang: str, slug: str) -> str:
         """Return the output path of one guide in one language, relative to output/."""

@@ -1,0 +1,80 @@
+"""The bilingual flyer: the citizen's language beside the Danish, block by block, each in its language."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import page
+import pikepdf
+import pytest
+
+from helpers import sample_languages
+from pdf_referees import structure_blocks
+
+from pipeline.render.bilingual import paired_body, top_level_blocks
+
+
+def _text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def _langs_of_blocks(pdf: Path) -> list[str]:
+    """Return the /Lang of each structure element that has one, in tree order."""
+    found = []
+    with pikepdf.open(pdf) as opened:
+        def walk(node):
+            if isinstance(node, pikepdf.Dictionary):
+                if "/Lang" in node:
+                    found.append(str(node.Lang))
+                kids = node.get("/K")
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+                    walk(kid)
+        walk(opened.Root.StructTreeRoot)
+    return found
+
+
+def test_top_level_blocks_keep_each_element_whole():
+    html = '<p>a <em>b</em></p>\n<ul>\n<li>x<ul><li>y</li></ul></li>\n</ul>\n<p><img src="i.svg" alt="i"><br>c &amp; d</p>'
+    assert top_level_blocks(html) == ["<p>a <em>b</em></p>", "<ul>\n<li>x<ul><li>y</li></ul></li>\n</ul>",
+                                      '<p><img src="i.svg" alt="i"><br>c &amp; d</p>']
+
+
+def test_pairs_put_the_citizens_block_first_and_drop_the_danish_ids():
+    body = paired_body('<h1>Mad</h1><h2 id="priser">الأسعار</h2><p>نص</p>',
+                       '<h1>Mad</h1><h2 id="priser">Priser</h2><p>Tekst</p>', ("ar", "rtl"), ("da", "ltr"))
+    rows = body.split("\n")
+    assert len(rows) == 2
+    assert rows[0].index('lang="ar" dir="rtl"><h2 id="priser">') < rows[0].index('lang="da" dir="ltr"><h2>Priser')
+    assert body.count('id="priser"') == 1
+
+
+@pytest.mark.parametrize("lang", sample_languages())
+def test_every_guide_has_a_bilingual_flyer_in_every_target_language(built_site, lang):
+    pages = [p for p in sorted((built_site / lang).glob("*.html")) if p.name != "index.html"]
+    assert pages
+    for html in pages:
+        pdf = html.with_name(html.stem + ".bilingual.pdf")
+        assert pdf.exists(), pdf
+        assert f'href="{pdf.name}"' in html.read_text(encoding="utf-8")
+    assert not list((built_site / "da").glob("*.bilingual.pdf"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "ur"])
+def test_bilingual_flyers_tag_each_danish_block_and_pass_pdf_ua_1(built_site, lang):
+    for pdf in sorted((built_site / lang).glob("*.bilingual.pdf")):
+        report = page.validate_pdf(pdf, profile="ua1")
+        assert report.is_compliant, [(f.rule_id, f.message) for f in report.failures]
+        langs = _langs_of_blocks(pdf)
+        with pikepdf.open(pdf) as opened:
+            assert str(opened.Root.Lang) == lang
+        assert langs.count("da") >= 10, (pdf, langs.count("da"))
+        blocks = structure_blocks(pdf)
+        assert len(blocks) >= 20
+
+
+def test_the_bilingual_flyer_prints_the_marked_sections_in_both_languages(built_site):
+    text = _text(built_site / "en" / "madservice.bilingual.pdf")
+    for both in ("Prices", "Priser", "Mad til dig, der bor hjemme", "Meals for you at home"):
+        assert both in text, both
+    assert "Our new menu" not in text and "Vores nye menu" not in text
