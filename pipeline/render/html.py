@@ -10,8 +10,8 @@ from pipeline.config import Settings
 from pipeline.paths import site_po_path
 from pipeline.model import LocalizedGuide
 from pipeline.render.body import render_body, split_first_h1
-from pipeline.render.ui import (endonym, file_size, language_name, long_date, render_template,
-                                text_direction, translations_for)
+from pipeline.render.ui import (endonym, file_size, language_label, language_name, long_date,
+                                render_template, text_direction, translations_for)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"  # the package's styles
 STATIC_CSS = "static/site.css"
@@ -34,6 +34,11 @@ def page_url(settings: Settings, lang: str, slug: str, ext: str = "html") -> str
     return f"{settings.base_url}{lang}/{slug}.{ext}"
 
 
+def download_name(slug: str, lang: str, suffix: str = ".pdf") -> str:
+    """Return the file name a download is saved as: it carries the language (``madservice.ur.pdf``)."""
+    return f"{slug}.{lang}{suffix}"
+
+
 def _contact(localized: LocalizedGuide) -> dict:
     raw = localized.guide.meta.get("contact") or {}
     hours = localized.text_of(raw.get("hours"))
@@ -50,6 +55,7 @@ def _languages(localized: LocalizedGuide, settings: Settings, site: SiteInfo) ->
     for code in site.published.get(slug, (localized.lang,)):
         found.append({"code": code, "endonym": endonym(code), "dir": text_direction(code),
                       "href": f"../{code}/{slug}.html", "pdf_href": f"../{code}/{slug}.pdf",
+                      "pdf_download": download_name(slug, code),
                       "url": page_url(settings, code, slug), "current": code == localized.lang})
     return found
 
@@ -87,6 +93,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "languages": _languages(localized, settings, site),
         "page_url": page_url(settings, lang, guide.slug),
         "pdf_href": f"{guide.slug}.pdf" if site.pdf else "",
+        "pdf_download": download_name(guide.slug, lang),
         "pdf_url": page_url(settings, lang, guide.slug, "pdf"),
         "pdf_size": file_size(size, lang) if size else "",
         "preview": localized.preview,
@@ -96,7 +103,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "css_href": "../" + STATIC_CSS, "fonts_css_href": "../" + FONTS_CSS,
         "index_href": "index.html", "home_href": "../index.html",
         "site_words": str(site_po_path(settings, lang)),
-        "font_choices": settings.fonts,
+        "font_choices": settings.fonts, "label": language_label(lang, settings.source_language),
     }
 
 

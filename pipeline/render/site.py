@@ -8,8 +8,8 @@ from pipeline.config import Settings
 from pipeline.paths import site_po_path
 from pipeline.model import LocalizedGuide
 from pipeline.render.fonts import WEB, FontChoices, char_font, latin
-from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo
-from pipeline.render.ui import endonym, render_template, text_direction, translations_for
+from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo, download_name
+from pipeline.render.ui import endonym, language_label, render_template, text_direction, translations_for
 
 
 def _base(lang: str, settings: Settings, site: SiteInfo, prefix: str, preview: bool) -> dict:
@@ -17,7 +17,8 @@ def _base(lang: str, settings: Settings, site: SiteInfo, prefix: str, preview: b
             "site_name": site.name, "preview": preview, "css_href": prefix + STATIC_CSS,
             "fonts_css_href": prefix + FONTS_CSS, "home_href": prefix + "index.html",
             "draft_label": translations_for(lang, site_po_path(settings, lang)).gettext("Machine draft"),
-            "site_words": str(site_po_path(settings, lang))}
+            "site_words": str(site_po_path(settings, lang)),
+            "label": language_label(lang, settings.source_language)}
 
 
 def site_languages(site: SiteInfo, settings: Settings) -> list[str]:
@@ -55,7 +56,8 @@ def home_context(sources: list[LocalizedGuide], settings: Settings, site: SiteIn
         slug = source.guide.slug
         langs = [{"code": code, "endonym": endonym(code), "dir": text_direction(code),
                   "href": f"{code}/{slug}.html",
-                  "pdf_href": f"{code}/{slug}.pdf" if site.pdf else ""}
+                  "pdf_href": f"{code}/{slug}.pdf" if site.pdf else "",
+                  "pdf_download": download_name(slug, code)}
                  for code in site.published.get(slug, ())]
         guides.append({**_summary_of(source), "href": f"{lang}/{slug}.html", "languages": langs})
     all_languages = [{"code": code, "endonym": endonym(code), "dir": text_direction(code),
