@@ -16,7 +16,7 @@ from pipeline.errors import RenderError, raise_all
 from pipeline.fsutil import digest
 from pipeline.render import fonts
 from pipeline.render.body import check_image_src
-from pipeline.render.html import FONTS_CSS, STATIC_CSS, STATIC_DIR, SiteInfo
+from pipeline.render.html import FONTS_CSS, SEARCH_JS, STATIC_CSS, STATIC_DIR, SiteInfo
 from pipeline.render.site import home_context, index_context, render_home, render_index, site_languages
 
 
@@ -101,6 +101,11 @@ def _static(run: Run, path: str, data: bytes) -> None:
 def copy_css(run: Run) -> None:
     """Copy the site's style sheet."""
     _static(run, STATIC_CSS, (STATIC_DIR / Path(STATIC_CSS).name).read_bytes())
+
+
+def copy_script(run: Run) -> None:
+    """Copy the language indexes' search script (the pages work without it)."""
+    _static(run, SEARCH_JS, (STATIC_DIR / Path(SEARCH_JS).name).read_bytes())
 
 
 def plan_fonts(run: Run, pages: set[str]) -> list[tuple[str, object, tuple]]:

@@ -16,6 +16,7 @@ from pipeline.render.ui import (endonym, file_size, language_label, language_nam
 STATIC_DIR = Path(__file__).resolve().parent / "static"  # the package's styles
 STATIC_CSS = "static/site.css"
 FONTS_CSS = "static/fonts.css"
+SEARCH_JS = "static/search.js"  # the language indexes' search; the only script the site runs
 
 
 @dataclass(frozen=True)
