@@ -16,7 +16,8 @@ from pipeline.build.formats import FORMATS
 from pipeline.build.plan import Run, read_inputs
 from pipeline.build.pool import default_jobs
 from pipeline.build.schedule import render_guides
-from pipeline.build.site import copy_css, copy_images, finish_fonts, plan_fonts, render_indexes, site_pages
+from pipeline.build.site import (copy_css, copy_images, copy_script, finish_fonts, plan_fonts, render_indexes,
+                                 site_pages)
 from pipeline.build.state import read_state
 from pipeline.build.write import read_manifest, write_all
 from pipeline.config import Settings
@@ -84,6 +85,7 @@ def build(settings: Settings, options: BuildOptions, progress: Callable | None =
     if "html" in options.formats:
         images = copy_images(run)
         extra = finish_fonts(run)
+        copy_script(run)
     copy_css(run)
     changed, removed = write_all(run, options.full, extra)
     made = set(run.files) | run.up_to_date | set(extra)

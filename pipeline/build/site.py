@@ -16,7 +16,7 @@ from pipeline.errors import RenderError, raise_all
 from pipeline.fsutil import digest
 from pipeline.render import fonts
 from pipeline.render.body import check_image_src
-from pipeline.render.html import FONTS_CSS, STATIC_CSS, STATIC_DIR, SiteInfo
+from pipeline.render.html import FONTS_CSS, SEARCH_JS, STATIC_CSS, STATIC_DIR, SiteInfo
 from pipeline.render.site import home_context, index_context, render_home, render_index, site_languages
 
 
@@ -34,11 +34,12 @@ def _site_page(run: Run, path: str, dep: str, render) -> None:
 def render_indexes(run: Run) -> None:
     """Render the index of each language with published guides, and the front page."""
     settings = run.settings
-    site = SiteInfo(settings.name, dict(sorted(run.published.items())), pdf=run.pdf_flag)
+    site = SiteInfo(settings.name, dict(sorted(run.published.items())), pdf=run.pdf_flag,
+                    flyer="flyer" in run.formats)
     languages = site_languages(site, settings)
     for lang in languages:
         shown = [(slug, run.stubs[slug][lang]) for slug in sorted(run.published) if lang in run.published[slug]]
-        dep = hash_parts("index", run.inputs.common, lang, languages, shown, run.pdf_flag)
+        dep = hash_parts("index", run.inputs.common, lang, languages, shown, run.pdf_flag, site.flyer)
         _site_page(run, f"{lang}/index.html", dep, lambda lang=lang: render_index(
             index_context(lang, index_stubs(run, lang), settings, site, run.preview)))
     source = settings.source_language
@@ -101,6 +102,11 @@ def _static(run: Run, path: str, data: bytes) -> None:
 def copy_css(run: Run) -> None:
     """Copy the site's style sheet."""
     _static(run, STATIC_CSS, (STATIC_DIR / Path(STATIC_CSS).name).read_bytes())
+
+
+def copy_script(run: Run) -> None:
+    """Copy the language indexes' search script (the pages work without it)."""
+    _static(run, SEARCH_JS, (STATIC_DIR / Path(SEARCH_JS).name).read_bytes())
 
 
 def plan_fonts(run: Run, pages: set[str]) -> list[tuple[str, object, tuple]]:

@@ -26,7 +26,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # What shapes the output besides the project's files: templates, styles, UI catalogs and
 # the code that reads, checks, localizes and renders. A change in any of them rebuilds all.
 CODE_PARTS = ("render", "locale", "source", "catalog", "qa", "build", "model.py", "config.py", "project.py")
-CODE_SUFFIXES = {".py", ".j2", ".css", ".po", ".html", ".svg", ".png", ".woff2"}
+CODE_SUFFIXES = {".py", ".j2", ".css", ".js", ".po", ".html", ".svg", ".png", ".woff2"}
 
 
 def hash_parts(*parts: Any) -> str:

@@ -389,9 +389,40 @@ def language_css(languages: Iterable[str], choices: FontChoices = (), others: It
         if font.web_line_height >= TALL_LINES:  # a tall script's headings need its room too
             heading = round(font.web_line_height * 0.9, 1)
             rules.append(f":lang({lang}) h1, :lang({lang}) h2, :lang({lang}) h3 {{ line-height: {heading}; }}")
-        if font.web_size:
-            rules.append(f"html:lang({lang}) {{ font-size: {font.web_size}; }}")
+        if font.web_size:  # on its own page, and where its name or text sits in another language's page
+            rules.append(f"html:lang({lang}), :not(:lang({lang})) > :lang({lang}) {{ font-size: {font.web_size}; }}")
+        shift = baseline_shift(font, latin(choices))
+        if shift:
+            rules.append(f":lang({lang}) {{ --baseline-shift: {shift}em; }}")
     return "\n".join(rules) + "\n"
+
+
+@lru_cache(maxsize=None)
+def _vertical_metrics(path: Path, index: int = 0) -> tuple[float, float]:
+    """Return a face's ascent and descent in em as Chromium lays out a line (OS/2 typo or hhea)."""
+    from fontTools.ttLib import TTFont  # heavy: a no-op build never opens a font
+
+    with TTFont(path, lazy=True, fontNumber=index) as face:
+        upm, os2 = face["head"].unitsPerEm, face["OS/2"]
+        if os2.fsSelection & (1 << 7):  # USE_TYPO_METRICS
+            return os2.sTypoAscender / upm, -os2.sTypoDescender / upm
+        return face["hhea"].ascent / upm, -face["hhea"].descent / upm
+
+
+def baseline_shift(font: Font, reference: Font) -> float:
+    """Return how far (in the font's em, down) to move a line of the font so that its baseline
+    sits where ``reference``'s does in a line box of the same height.
+
+    A line box centres a font's ascent + descent, so the baseline lies (ascent - descent) / 2
+    below the middle: 0.39 em in Noto Sans, 0.65 em in Nastaliq (set lower), 0.22 em in Naskh.
+    The font's larger web size (``web_size``) is taken into account. 0 when either is not installed.
+    """
+    if not (font.installed and reference.installed) or font.family == reference.family:
+        return 0.0
+    ascent, descent = _vertical_metrics(font.regular, font.index)
+    ref_ascent, ref_descent = _vertical_metrics(reference.regular, reference.index)
+    size = float(font.web_size.rstrip("%")) / 100 if font.web_size else 1.0
+    return round((ref_ascent - ref_descent) / 2 / size - (ascent - descent) / 2, 3)
 
 
 def webfont_css(used_text: dict[str, str], out_dir: Path, url_prefix: str) -> str:

@@ -11,12 +11,13 @@ from pipeline.paths import site_po_path
 from pipeline.model import LocalizedGuide
 from pipeline.render.body import render_body, split_first_h1
 from pipeline.render.sheet import FRONT_MATTER_KEY as FLYER_KEY
-from pipeline.render.ui import (endonym, file_size, language_name, long_date, render_template,
-                                text_direction, translations_for)
+from pipeline.render.ui import (endonym, file_size, language_label, language_name, long_date,
+                                render_template, text_direction, translations_for)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"  # the package's styles
 STATIC_CSS = "static/site.css"
 FONTS_CSS = "static/fonts.css"
+SEARCH_JS = "static/search.js"  # the language indexes' search; the only script the site runs
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class SiteInfo:
     titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, slug) -> title
     pdf_sizes: dict[tuple[str, str], int] = field(default_factory=dict)  # (lang, slug) -> bytes
     pdf: bool = True  # whether this build makes PDFs
+    flyer: bool = False  # whether this build makes one-sheet flyers (the front desk prints those)
     flyer_size: int = 0  # bytes of the guide's one-sheet flyer, 0 when this build makes none
     bilingual_size: int = 0  # bytes of its bilingual flyer, 0 when none is made in this language
 
@@ -35,6 +37,11 @@ class SiteInfo:
 def page_url(settings: Settings, lang: str, slug: str, ext: str = "html") -> str:
     """Return the absolute URL of a guide's page (or PDF) at ``base_url``."""
     return f"{settings.base_url}{lang}/{slug}.{ext}"
+
+
+def download_name(slug: str, lang: str, suffix: str = ".pdf") -> str:
+    """Return the file name a download is saved as: it carries the language (``madservice.ur.pdf``)."""
+    return f"{slug}.{lang}{suffix}"
 
 
 def _contact(localized: LocalizedGuide) -> dict:
@@ -53,6 +60,7 @@ def _languages(localized: LocalizedGuide, settings: Settings, site: SiteInfo) ->
     for code in site.published.get(slug, (localized.lang,)):
         found.append({"code": code, "endonym": endonym(code), "dir": text_direction(code),
                       "href": f"../{code}/{slug}.html", "pdf_href": f"../{code}/{slug}.pdf",
+                      "pdf_download": download_name(slug, code),
                       "url": page_url(settings, code, slug), "current": code == localized.lang})
     return found
 
@@ -90,10 +98,13 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "languages": _languages(localized, settings, site),
         "page_url": page_url(settings, lang, guide.slug),
         "pdf_href": f"{guide.slug}.pdf" if site.pdf else "",
+        "pdf_download": download_name(guide.slug, lang),
         "pdf_url": page_url(settings, lang, guide.slug, "pdf"),
         "pdf_size": file_size(size, lang) if size else "",
         "flyer_href": f"{guide.slug}.flyer.pdf" if site.flyer_size else "",
         "flyer_size": file_size(site.flyer_size, lang) if site.flyer_size else "",
+        "flyer_download": download_name(guide.slug, lang, ".flyer.pdf"),
+        "bilingual_download": download_name(guide.slug, f"{settings.source_language}-{lang}", ".pdf"),
         "bilingual_href": f"{guide.slug}.bilingual.pdf" if site.bilingual_size else "",
         "bilingual_size": file_size(site.bilingual_size, lang) if site.bilingual_size else "",
         "source_language_name": language_name(settings.source_language, lang),
@@ -104,7 +115,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "css_href": "../" + STATIC_CSS, "fonts_css_href": "../" + FONTS_CSS,
         "index_href": "index.html", "home_href": "../index.html",
         "site_words": str(site_po_path(settings, lang)),
-        "font_choices": settings.fonts,
+        "font_choices": settings.fonts, "label": language_label(lang, settings.source_language),
         "source_path": guide.path,
         "flyer_sections": guide.meta.get(FLYER_KEY), "flyer_line": guide.meta_lines.get(FLYER_KEY),
     }

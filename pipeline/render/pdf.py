@@ -81,6 +81,7 @@ def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet
             context.get("title", "")),
         "qr_image": qr_image,
         "sheet": sheet,
+        "language_label": label_text(context),
         "bilingual": bilingual,
         "short_url": re.sub(r"^https?://", "", str(context.get("page_url", ""))),  # printed beside its QR code
         "kept_whole": lambda text: Markup(unbroken_compounds(str(escape(text)))),
@@ -93,11 +94,17 @@ def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet
     }
     # The fonts follow the scripts of the flyer's own text: a first rendering tells which.
     drafted = template.render({**values, "font_css": "", "font_stack": ""})
-    used = fonts.text_fonts(visible_text(drafted), lang, fonts.PDF, choices)
+    used = fonts.text_fonts(f"{visible_text(drafted)} {label_text(context)}", lang, fonts.PDF, choices)
     source = fonts.pdf_font(context.get("source_lang") or lang, choices)  # fallback blocks, addresses
     return template.render({**values, "font_css": Markup(fonts.pdf_font_css(used)),
                             "font_stack": Markup(fonts.font_stack(used)),
                             "source_stack": Markup(fonts.font_stack([source, *used]))})
+
+
+def label_text(context: dict[str, Any]) -> str:
+    """Return the language label printed on every page: "اردو · urdu" (the endonym alone in Danish)."""
+    label = context.get("label") or {}
+    return " · ".join(part for part in (label.get("endonym"), label.get("staff_name")) if part)
 
 
 SHORT_ADDRESS = 60  # characters: well within one line of the flyer at 11.5 pt

@@ -8,8 +8,8 @@ from pipeline.config import Settings
 from pipeline.paths import site_po_path
 from pipeline.model import LocalizedGuide
 from pipeline.render.fonts import WEB, FontChoices, char_font, latin
-from pipeline.render.html import FONTS_CSS, STATIC_CSS, SiteInfo
-from pipeline.render.ui import endonym, render_template, text_direction, translations_for
+from pipeline.render.html import FONTS_CSS, SEARCH_JS, STATIC_CSS, SiteInfo, download_name
+from pipeline.render.ui import endonym, language_label, render_template, text_direction, translations_for
 
 
 def _base(lang: str, settings: Settings, site: SiteInfo, prefix: str, preview: bool) -> dict:
@@ -17,7 +17,8 @@ def _base(lang: str, settings: Settings, site: SiteInfo, prefix: str, preview: b
             "site_name": site.name, "preview": preview, "css_href": prefix + STATIC_CSS,
             "fonts_css_href": prefix + FONTS_CSS, "home_href": prefix + "index.html",
             "draft_label": translations_for(lang, site_po_path(settings, lang)).gettext("Machine draft"),
-            "site_words": str(site_po_path(settings, lang))}
+            "site_words": str(site_po_path(settings, lang)), "scripts": [],
+            "label": language_label(lang, settings.source_language)}
 
 
 def site_languages(site: SiteInfo, settings: Settings) -> list[str]:
@@ -29,7 +30,8 @@ def site_languages(site: SiteInfo, settings: Settings) -> list[str]:
 def _summary_of(guide: LocalizedGuide) -> dict:
     title = guide.text_of(guide.guide.meta.get("title"))
     summary = guide.text_of(guide.guide.meta.get("summary"))
-    return {"href": f"{guide.guide.slug}.html", "title": title.text if title else guide.guide.slug,
+    return {"slug": guide.guide.slug, "href": f"{guide.guide.slug}.html",
+            "title": title.text if title else guide.guide.slug,
             "title_lang": guide.other_lang(title), "summary": summary.text if summary else "",
             "summary_lang": guide.other_lang(summary), "title_draft": bool(title and title.is_draft),
             "summary_draft": bool(summary and summary.is_draft)}
@@ -41,9 +43,18 @@ def index_context(lang: str, guides: list[LocalizedGuide], settings: Settings, s
     languages = [{"code": code, "endonym": endonym(code), "dir": text_direction(code),
                   "href": f"../{code}/index.html", "url": f"{settings.base_url}{code}/",
                   "current": code == lang} for code in site_languages(site, settings)]
+    printed = ".flyer.pdf" if site.flyer else ".pdf" if site.pdf else ""  # the one sheet, when built
+    shown = [{**_summary_of(g), "pdf_href": f"{g.guide.slug}{printed}" if printed else ""}
+             for g in sorted(guides, key=lambda g: g.guide.slug)]
     return {**_base(lang, settings, site, "../", preview), "languages": languages,
             "page_url": f"{settings.base_url}{lang}/", "index_href": "index.html",
-            "guides": [_summary_of(g) for g in sorted(guides, key=lambda g: g.guide.slug)]}
+            "guides": shown, "search_index": search_index(shown),
+            "scripts": ["../" + SEARCH_JS] if shown else []}
+
+
+def search_index(guides: list[dict]) -> list[dict]:
+    """Return what the search script matches: each listed guide's slug, title and summary as shown."""
+    return [{"slug": g["slug"], "title": g["title"], "summary": g["summary"]} for g in guides]
 
 
 def home_context(sources: list[LocalizedGuide], settings: Settings, site: SiteInfo,
@@ -55,7 +66,8 @@ def home_context(sources: list[LocalizedGuide], settings: Settings, site: SiteIn
         slug = source.guide.slug
         langs = [{"code": code, "endonym": endonym(code), "dir": text_direction(code),
                   "href": f"{code}/{slug}.html",
-                  "pdf_href": f"{code}/{slug}.pdf" if site.pdf else ""}
+                  "pdf_href": f"{code}/{slug}.pdf" if site.pdf else "",
+                  "pdf_download": download_name(slug, code)}
                  for code in site.published.get(slug, ())]
         guides.append({**_summary_of(source), "href": f"{lang}/{slug}.html", "languages": langs})
     all_languages = [{"code": code, "endonym": endonym(code), "dir": text_direction(code),

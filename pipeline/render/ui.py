@@ -72,6 +72,13 @@ def language_name(lang: str, in_lang: str) -> str:
     return _locale(lang).get_display_name(_locale(in_lang)) or lang
 
 
+def language_label(lang: str, staff_lang: str) -> dict:
+    """Return a page's language label: the endonym, and its name in the staff's language ("urdu")."""
+    label = {"code": lang, "endonym": endonym(lang), "dir": text_direction(lang),
+             "staff_lang": staff_lang, "staff_dir": text_direction(staff_lang)}
+    return {**label, "staff_name": language_name(lang, staff_lang) if lang != staff_lang else ""}
+
+
 def text_direction(lang: str) -> str:
     """Return "rtl" or "ltr" for a language code, from Babel's locale data."""
     return _locale(lang).text_direction

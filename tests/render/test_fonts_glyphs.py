@@ -136,7 +136,8 @@ def test_the_language_rules_give_each_language_its_stack():
     assert (':lang(ur) { font-family: "Noto Nastaliq Urdu", "Noto Sans", "Noto Sans Thai", '
             'sans-serif; line-height: 2.4; }') in css
     assert ':lang(ti) { font-family: "Noto Sans Ethiopic", "Noto Sans", "Noto Sans Thai", sans-serif;' in css
-    assert "html:lang(ar) { font-size: 112.5%; }" in css and "html:lang(da)" not in css
+    assert "html:lang(ar), :not(:lang(ar)) > :lang(ar) { font-size: 112.5%; }" in css and "html:lang(da)" not in css
+    assert ":lang(ur) { --baseline-shift: -0.309em; }" in css and "lang(da) { --baseline" not in css
 
 
 @pytest.mark.parametrize("lang, script", [("zh", "Hans"), ("zh_Hant", "Hant"), ("zh-TW", "Hant"), ("yue", "Hant"),

@@ -35,7 +35,8 @@ def test_preview_stamps_every_page_and_marks_every_draft(partial_project):
     output = run_build(partial_project, "--format", "html", "--preview")
     for path in sorted(output.rglob("*.html")):
         assert 'class="preview-stamp"' in path.read_text("utf-8"), path
-    html = re.sub(r"<title>.*?</title>", "", all_html(output))  # a <title> cannot carry a mark
+    html = re.sub(r"<title>.*?</title>", "", all_html(output))  # a <title> cannot carry a mark,
+    html = re.sub(r'<script type="application/json".*?</script>', "", html, flags=re.S)  # nor the search's data
     drafts = drafts_of(partial_project)
     assert drafts, "the partial project has no fuzzy drafts to show"
     for draft in drafts:
@@ -81,7 +82,10 @@ def test_raw_html_in_a_msgstr_is_published_as_untranslated(project):
         entry.flags = [f for f in entry.flags if f != "fuzzy"] if lang == "en" else entry.flags
     rewrite_catalogs(project, change)
     output = run_build(project, "--format", "html")
-    assert "<script" not in all_html(output)
+    html = all_html(output)
+    assert "alert(1)" not in html  # the search's data (JSON) escapes it too: \u003cscript\u003e
+    assert set(re.findall(r"<script\b[^>]*>", html)) == {  # only the language indexes' own
+        '<script src="../static/search.js" defer>', '<script type="application/json" id="guide-search-index">'}
 
 
 def test_image_outside_content_fails_with_guide_and_line(project):

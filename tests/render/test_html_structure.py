@@ -20,7 +20,8 @@ def test_every_page_has_landmarks_one_h1_and_a_skip_link(built_site):
             assert tag in html, (path, tag)
         assert len(re.findall(r"<h1[\s>]", html)) == 1, path
         assert 'class="skip" href="#main"' in html, path
-        assert "<script" not in html, path
+        if path.name != "index.html" or path.parent == built_site:  # a language index: test_kiosk
+            assert "<script" not in html, path
         assert re.search(r'<html lang="[a-z]{2}" dir="(ltr|rtl)">', html), path
 
 

@@ -73,7 +73,7 @@ def test_the_page_links_its_flyer_with_its_size(built_site):
             if html.name == "index.html":
                 continue
             flyer = html.with_suffix(".flyer.pdf")
-            assert f'<a href="{flyer.name}" type="application/pdf">' in html.read_text(encoding="utf-8"), html
+            assert f'<a href="{flyer.name}" type="application/pdf" download=' in html.read_text(encoding="utf-8"), html
 
 
 def _mark(project: Path, sections: str) -> Path:
