@@ -222,8 +222,7 @@ def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str,
     lang, slug = localized.lang, localized.guide.slug
     pdf_sizes = {(lang, slug): sizes["pdf"]} if sizes.get("pdf") else {}
     site = SiteInfo(settings.name, {slug: published}, pdf_sizes=pdf_sizes, pdf="pdf" in downloads,
-                    flyer_size=sizes.get("flyer", 0) if "flyer" in downloads else 0,
-                    bilingual_size=sizes.get("bilingual", 0) if "bilingual" in downloads else 0)
+                    sizes={name: size for name, size in sizes.items() if name in downloads and name != "pdf"})
     context = page_context(localized, settings, site)
     if FORMATS[name].beside_source:
         if source is None:

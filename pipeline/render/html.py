@@ -30,8 +30,7 @@ class SiteInfo:
     pdf_sizes: dict[tuple[str, str], int] = field(default_factory=dict)  # (lang, slug) -> bytes
     pdf: bool = True  # whether this build makes PDFs
     flyer: bool = False  # whether this build makes one-sheet flyers (the front desk prints those)
-    flyer_size: int = 0  # bytes of the guide's one-sheet flyer, 0 when this build makes none
-    bilingual_size: int = 0  # bytes of its bilingual flyer, 0 when none is made in this language
+    sizes: dict[str, int] = field(default_factory=dict)  # format -> bytes of this guide's other PDFs made here
 
 
 def page_url(settings: Settings, lang: str, slug: str, ext: str = "html") -> str:
@@ -42,6 +41,22 @@ def page_url(settings: Settings, lang: str, slug: str, ext: str = "html") -> str
 def download_name(slug: str, lang: str, suffix: str = ".pdf") -> str:
     """Return the file name a download is saved as: it carries the language (``madservice.ur.pdf``)."""
     return f"{slug}.{lang}{suffix}"
+
+
+# The PDFs a page links besides the whole guide's: format -> (file suffix, download name's language part).
+OTHER_DOWNLOADS = {"flyer": (".flyer.pdf", "{lang}", ".flyer.pdf"), "large": (".large.pdf", "{lang}", ".large.pdf"),
+                   "bilingual": (".bilingual.pdf", "{source}-{lang}", ".pdf")}
+
+
+def _other_downloads(slug: str, lang: str, source: str, sizes: dict[str, int]) -> dict[str, str]:
+    """Return ``<format>_href``, ``_size`` and ``_download`` of each other PDF the page links."""
+    found = {}
+    for name, (suffix, who, saved) in OTHER_DOWNLOADS.items():
+        size = sizes.get(name, 0)
+        found.update({f"{name}_href": f"{slug}{suffix}" if size else "",
+                      f"{name}_size": file_size(size, lang) if size else "",
+                      f"{name}_download": download_name(slug, who.format(lang=lang, source=source), saved)})
+    return found
 
 
 def _contact(localized: LocalizedGuide) -> dict:
@@ -101,12 +116,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "pdf_download": download_name(guide.slug, lang),
         "pdf_url": page_url(settings, lang, guide.slug, "pdf"),
         "pdf_size": file_size(size, lang) if size else "",
-        "flyer_href": f"{guide.slug}.flyer.pdf" if site.flyer_size else "",
-        "flyer_size": file_size(site.flyer_size, lang) if site.flyer_size else "",
-        "flyer_download": download_name(guide.slug, lang, ".flyer.pdf"),
-        "bilingual_download": download_name(guide.slug, f"{settings.source_language}-{lang}", ".pdf"),
-        "bilingual_href": f"{guide.slug}.bilingual.pdf" if site.bilingual_size else "",
-        "bilingual_size": file_size(site.bilingual_size, lang) if site.bilingual_size else "",
+        **_other_downloads(guide.slug, lang, settings.source_language, site.sizes),
         "source_language_name": language_name(settings.source_language, lang),
         "preview": localized.preview,
         "draft_count": sum(1 for t in used if t.state == "draft"),

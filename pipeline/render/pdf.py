@@ -55,7 +55,7 @@ def render_pdf(html: str, base_url: str, max_pages: int | None = None) -> bytes:
 
 
 def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet: bool = False,
-               bilingual: bool = False) -> str:
+               bilingual: bool = False, large: bool = False) -> str:
     """Render the flyer template with the shared page context, a QR code and PDF fonts.
 
     Args:
@@ -66,6 +66,7 @@ def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet
         sheet: set as the one-sheet flyer (larger type) rather than the whole guide.
         bilingual: the body is :func:`pipeline.render.bilingual.paired_body` rows, and the
             context has the source's title as ``source_title``.
+        large: set in large print for low vision (body 18 pt, line spacing 1.5 or more).
     Returns:
         A complete HTML document for :func:`render_pdf`.
     """
@@ -83,6 +84,7 @@ def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet
         "sheet": sheet,
         "language_label": label_text(context),
         "bilingual": bilingual,
+        "large": large,
         "short_url": re.sub(r"^https?://", "", str(context.get("page_url", ""))),  # printed beside its QR code
         "kept_whole": lambda text: Markup(unbroken_compounds(str(escape(text)))),
         "css_string": css_string,
@@ -127,6 +129,7 @@ def with_printed_addresses(html: str) -> str:
 
 _TAG_RE = re.compile(r"(<[^>]*>)")
 _COMPOUND_RE = re.compile(r"\w[\w.:]*(?:[-‐–]\w[\w.:]*)+")  # joined by a hyphen, or a range's en dash
+LONGEST_COMPOUND = 30  # characters: a longer one may break, or it would run past the margin
 
 
 def unbroken_compounds(html: str) -> str:
@@ -137,7 +140,8 @@ def unbroken_compounds(html: str) -> str:
     """
     parts = _TAG_RE.split(html)
     for index in range(0, len(parts), 2):  # even parts are text between tags
-        parts[index] = _COMPOUND_RE.sub(r'<span class="compound">\g<0></span>', parts[index])
+        parts[index] = _COMPOUND_RE.sub(lambda found: found.group(0) if len(found.group(0)) > LONGEST_COMPOUND
+                                        else f'<span class="compound">{found.group(0)}</span>', parts[index])
     return "".join(parts)
 
 

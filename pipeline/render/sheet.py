@@ -24,7 +24,8 @@ def split_sections(body_html: str) -> tuple[str, list[tuple[str, str]]]:
 
 def section_id(name: str) -> str:
     """Return the id of a section named in the front matter: its Danish heading or ``#id``."""
-    return name.strip().removeprefix("#") if name.strip().startswith("#") else slugify(name.strip(), "-")
+    name = name.strip()
+    return name.removeprefix("#").lower() if name.startswith("#") else slugify(name, "-")
 
 
 def marked_body(body_html: str, names: list[str], where: str, line: int | None) -> str:

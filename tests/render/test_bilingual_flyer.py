@@ -12,7 +12,8 @@ import pytest
 from helpers import sample_languages
 from pdf_referees import structure_blocks
 
-from pipeline.render.bilingual import paired_body, top_level_blocks
+from pipeline.render.bilingual import paired_body
+from pipeline.render.blocks import top_level_blocks
 
 
 def _text(pdf: Path) -> str:
@@ -78,3 +79,18 @@ def test_the_bilingual_flyer_prints_the_marked_sections_in_both_languages(built_
     for both in ("Prices", "Priser", "Mad til dig, der bor hjemme", "Meals for you at home"):
         assert both in text, both
     assert "Our new menu" not in text and "Vores nye menu" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_no_bilingual_text_runs_past_the_margins_or_into_the_other_column(built_site, lang):
+    import pymupdf
+
+    for pdf in sorted((built_site / lang).glob("*.bilingual.pdf")):
+        with pymupdf.open(pdf) as document:
+            for sheet in document:
+                width = sheet.rect.width
+                spans = [s for b in sheet.get_text("dict")["blocks"] for line in b.get("lines", ())
+                         for s in line["spans"] if s["text"].strip("\u200e\u200f ")]
+                assert spans
+                outside = [s["text"] for s in spans if s["bbox"][0] < 40 or s["bbox"][2] > width - 40]
+                assert not outside, (pdf.name, outside)

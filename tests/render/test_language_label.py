@@ -62,7 +62,7 @@ def test_every_pdf_download_saves_under_a_name_with_its_language(built_site):
                 continue  # a language index's "Print flyer" opens the PDF instead (test_kiosk)
             target = (path.parent / href).resolve().relative_to(built_site.resolve())
             lang, (slug, kind) = target.parent.name, target.name.split(".", 1)
-            expected = {"pdf": f"{slug}.{lang}.pdf", "flyer.pdf": f"{slug}.{lang}.flyer.pdf",
+            expected = {"pdf": f"{slug}.{lang}.pdf", "flyer.pdf": f"{slug}.{lang}.flyer.pdf", "large.pdf": f"{slug}.{lang}.large.pdf",
                         "bilingual.pdf": f"{slug}.da-{lang}.pdf"}[kind]
             assert attrs.get("download") == expected, (path, attrs)
             links += 1

@@ -95,7 +95,7 @@ def test_marked_sections_that_need_more_than_a_sheet_fail_at_the_key(tmp_path):
         encoding="utf-8").splitlines(), 1) if text.startswith("flyer:"))
     result = run_ligetil(project, "build")
     assert result.code != 0
-    assert f"content/madservice.md:{line}: flyer needs 3 pages, at most 2" in result.out + result.err
+    assert f"content/madservice.md:{line}: flyer in en needs 3 pages, at most 2" in result.out + result.err
     assert "Traceback" not in result.out + result.err
     assert not (project / "output" / "en" / "madservice.flyer.pdf").exists()
 
@@ -115,3 +115,27 @@ def test_a_flyer_key_that_is_no_list_is_refused_with_its_line(tmp_path):
     result = run_ligetil(project, "build")
     assert result.code != 0
     assert "'flyer' must be a list of section headings" in result.out + result.err
+
+
+def test_an_unmarked_guide_whose_opening_is_too_long_gets_the_start_of_it(tmp_path):
+    project = copy_sample(tmp_path / "p", languages=("en",))
+    guide = project / "content" / "madservice.md"
+    text = guide.read_text(encoding="utf-8")
+    start = text.index("flyer:")
+    text = text[:start] + text[text.index("---", start):]  # unmarked
+    head, body = text.split("\n---\n", 1)
+    paragraphs = "".join(f"Punkt nummer {n} i en lang tekst uden afsnit.\n\n" for n in range(1, 90))
+    guide.write_text(head + "\n---\n# Mad til dig, der bor hjemme\n\n" + paragraphs, encoding="utf-8")
+    result = run_ligetil(project, "build", "--format", "flyer", "--lang", "da")
+    assert result.code == 0, result.out + result.err
+    with pymupdf.open(project / "output" / "da" / "madservice.flyer.pdf") as document:
+        assert document.page_count <= 2
+        text = "".join(p.get_text() for p in document)
+    assert "Punkt nummer 1 " in text and "Punkt nummer 89 " not in text
+
+
+def test_a_section_named_by_its_id_in_capitals_is_found():
+    from pipeline.render.sheet import marked_body
+
+    body = '<p>intro</p><h2 id="priser">Priser</h2><p>58 kr.</p><h2 id="kontakt">Kontakt</h2><p>x</p>'
+    assert marked_body(body, ["#Priser"], "content/x.md", 3) == '<p>intro</p><h2 id="priser">Priser</h2><p>58 kr.</p>'

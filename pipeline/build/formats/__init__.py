@@ -9,10 +9,10 @@ depends on their sizes too. A new format is a module and a line in FORMATS.
 
 from __future__ import annotations
 
-from pipeline.build.formats import bilingual, flyer, page, pdf
+from pipeline.build.formats import bilingual, flyer, large, page, pdf
 from pipeline.build.formats.base import Format
 
-FORMATS: dict[str, Format] = {item.name: item for item in (page.FORMAT, pdf.FORMAT, flyer.FORMAT, bilingual.FORMAT)}
+FORMATS: dict[str, Format] = {item.name: item for item in (page.FORMAT, pdf.FORMAT, flyer.FORMAT, bilingual.FORMAT, large.FORMAT)}
 
 
 def downloads(chosen: tuple[str, ...]) -> tuple[str, ...]:

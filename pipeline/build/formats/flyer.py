@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pipeline.build.formats.base import Format
 from pipeline.errors import RenderError
 from pipeline.render.pdf import TooManyPages, flyer_html, render_pdf
+from pipeline.render.blocks import top_level_blocks
 from pipeline.render.sheet import FRONT_MATTER_KEY, first_sections, marked_body, split_sections
 from pipeline.render.ui import render_environment
 
@@ -12,10 +15,11 @@ SHEET_PAGES = 2  # one sheet of paper, printed on both sides
 
 
 def render(context: dict, base_url: str) -> bytes:
-    """Render the flyer of the sections the guide marks, or of as many first ones as fit.
+    """Render the flyer of the sections the guide marks, or of as much of its start as fits.
 
     Raises:
-        RenderError: at the front-matter key, when the marked sections need more than a sheet.
+        RenderError: at the front-matter key, when the marked sections need more than a sheet
+            in this language.
     """
     env = render_environment(context["lang"], context.get("site_words"))
     body, where, line = context["body_html"], context["source_path"], context["flyer_line"]
@@ -27,24 +31,29 @@ def render(context: dict, base_url: str) -> bytes:
         try:
             return attempt(marked_body(body, context["flyer_sections"], where, line))
         except TooManyPages as error:
-            raise RenderError(f"flyer needs {error.pages} pages, at most {error.limit}; mark fewer "
-                              f"sections under '{FRONT_MATTER_KEY}:'", where, line) from None
-    return _longest_that_fits(body, attempt, where)
+            raise RenderError(f"flyer in {context['lang']} needs {error.pages} pages, at most {error.limit}; "
+                              f"mark fewer sections under '{FRONT_MATTER_KEY}:'", where, line) from None
+    opening, sections = split_sections(body)
+    found = _longest_that_fits(len(sections), lambda count: attempt(first_sections(body, count)))
+    if found is not None:
+        return found
+    blocks = top_level_blocks(opening)  # not even the opening fits: as many of its blocks as do
+    found = _longest_that_fits(len(blocks), lambda count: attempt("\n".join(blocks[:count])), start=1)
+    if found is None:
+        raise RenderError(f"flyer in {context['lang']}: the title, summary and contact alone need more "
+                          f"than {SHEET_PAGES} pages", where)
+    return found
 
 
-def _longest_that_fits(body: str, attempt, where: str) -> bytes:
-    """Return the flyer of the opening and the most first sections that fit (binary search)."""
-    low, high, best = 0, len(split_sections(body)[1]), None
+def _longest_that_fits(most: int, attempt: Callable[[int], bytes], start: int = 0) -> bytes | None:
+    """Return the flyer of the largest count in [start, most] that fits (binary search), or None."""
+    low, high, best = start, most, None
     while low <= high:
         middle = (low + high) // 2
         try:
-            best, low = attempt(first_sections(body, middle)), middle + 1
-        except TooManyPages as error:
-            if middle == 0:
-                raise RenderError(f"flyer needs {error.pages} pages, at most {error.limit}, for the "
-                                  f"opening alone; shorten the text before the first section", where) from None
+            best, low = attempt(middle), middle + 1
+        except TooManyPages:
             high = middle - 1
-    assert best is not None  # middle 0 either fits or raised
     return best
 
 

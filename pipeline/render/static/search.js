@@ -10,7 +10,9 @@
   var SAME = { "\u064A": "\u06CC", "\u0649": "\u06CC", "\u0643": "\u06A9", "\u0131": "i", "\u0640": "" };
 
   function fold(text) {
-    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+    // Joiners and direction marks are not typed: Persian "خوش‌آمد" is found as "خوشآمد" too.
+    return text.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069]/g, "")
+      .toLowerCase()
       .replace(/[\u064A\u0649\u0643\u0131\u0640]/g, function (c) { return SAME[c]; })
       .replace(/\s+/g, " ").trim();
   }
