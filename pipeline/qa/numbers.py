@@ -135,9 +135,9 @@ def compare_numbers(source: str, target: str, source_language: str, lang: str) -
     # Danish 1500) cannot take the 1.5 of a 1.5 beside it; best readings before worse ones.
     tokens = enumerate(number_tokens(target))
     pending = sorted(((n, _readings(token, lang, source_language)) for n, token in tokens), key=lambda t: len(t[1]))
-    misformats = []
+    misformats: list[tuple[int, Misformat]] = []
     for rank in range(3):
-        left = []
+        left: list[tuple[int, list[_Reading]]] = []
         for n, readings in pending:
             chosen = next((r for r in readings if r.rank == rank and _take(pool, r.values)), None)
             if chosen is None:
