@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from babel import Locale, UnknownLocaleError
+
 from pipeline.source.abbreviations import MID_SENTENCE, SENTENCE_END
 
 # What a sentence's last character means, whatever the script, from its Unicode name:
@@ -42,6 +44,14 @@ MIN_LENGTH_FOR_RATIO = 20  # short labels vary too much to judge
 def language_base(lang: str) -> str:
     """Return the language part of a code such as ``ar_EG`` or ``pt-BR``."""
     return lang.replace("-", "_").split("_")[0].lower()
+
+
+def language_name(lang: str) -> str:
+    """Return a language's English name from Babel ("Urdu" for ``ur``), or the code if Babel has none."""
+    try:
+        return Locale.parse(lang.replace("-", "_")).english_name or lang
+    except (UnknownLocaleError, ValueError):
+        return lang
 
 
 def end_mark(text: str) -> tuple[str, str] | None:

@@ -19,8 +19,10 @@ PHONE_RE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)\d{1,3}[ \u00a0]?)?\d{2}(?:[ \u00a0]?\d{2}){3}(?![\w])"
 )
 LINK_TARGET_RE = re.compile(r"\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)")
-_THOUSANDS = re.compile(r"(?<!\d)\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?!\d)")
-_NUMBER = re.compile(r"\d+")
+# A number as written: digits joined by "." or "," (decimals, thousands, times like 8.30,
+# dates like 1.11.2026), or thousands after a no-break space (Ukrainian 3 200). What it means
+# depends on the language; pipeline/qa/numbers.py reads it.
+_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+|[\u00a0\u202f]\d{3}(?!\d))*")
 _TRAILING = ".,;:!?)]}'\""
 
 
@@ -65,11 +67,9 @@ def strip_protected(text: str) -> str:
     return text
 
 
-def numbers(text: str) -> Counter[int]:
-    """Return the numbers in text; 1.500, 1,500 and 1500 are the same number."""
-    text = strip_protected(text)
-    text = _THOUSANDS.sub(lambda m: re.sub(r"\D", "", m.group()), text)
-    return Counter(int(n) for n in _NUMBER.findall(text))
+def number_tokens(text: str) -> list[str]:
+    """Return the numbers in text as written (ASCII digits), phones, URLs and e-mails left out."""
+    return _NUMBER_TOKEN.findall(strip_protected(text))
 
 
 def describe(counter: Counter) -> str:

@@ -10,8 +10,10 @@ from typing import Iterator
 from pipeline.catalog.entries import EntryView
 from pipeline.qa import text as tokens
 from pipeline.qa.languages import (LENGTH_SPREAD, MIN_LENGTH_FOR_RATIO, end_mark,
-                                   ends_with_abbreviation, expected_mark, language_base, usual_ratio)
+                                   ends_with_abbreviation, expected_mark, language_base, language_name,
+                                   usual_ratio)
 from pipeline.qa.markup import inline_markup, raw_html, unsafe_targets, without_raw_html
+from pipeline.qa.numbers import NumberMatch, compare_numbers, show
 from pipeline.qa.registry import check
 
 
@@ -51,11 +53,30 @@ def phone_changed(source: str, target: str, ctx: CatalogContext) -> Iterator[str
         yield f"phone numbers differ from the source: {diff}"
 
 
+def _numbers(source: str, target: str, ctx: CatalogContext) -> NumberMatch:
+    return compare_numbers(source, without_raw_html(target), ctx.source_language, ctx.lang)
+
+
 @check("number-changed", "warning", "pair")
 def number_changed(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
-    """Report numbers, dates and times that differ (Arabic-Indic digits count as the same)."""
-    if diff := tokens.difference(tokens.numbers(source), tokens.numbers(without_raw_html(target))):
-        yield f"numbers differ from the source: {diff}"
+    """Report numbers, dates and times whose values differ, each read as its language writes it."""
+    found = _numbers(source, target, ctx)
+    parts = [f"{what} {', '.join(show(v) for v in values)}"
+             for what, values in (("missing", found.missing), ("added", found.added)) if values]
+    if parts:
+        yield f"numbers differ from the source: {'; '.join(parts)}"
+
+
+@check("number-format", "warning", "pair")
+def number_format(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
+    """Report a number written the source language's way that the translation's language reads otherwise."""
+    source_name, name = language_name(ctx.source_language), language_name(ctx.lang)
+    for wrong in _numbers(source, target, ctx).misformats:
+        said = f"{wrong.written} is {source_name} for {show(wrong.meant)}"
+        if wrong.read is None:
+            yield f"{said}; {name} writes {wrong.suggestion}"
+        else:
+            yield f"{said}, but {name} reads it as {show(wrong.read)}: write {wrong.suggestion}"
 
 
 ATTRIBUTE_LIST_RE = re.compile(r"\{:?[ ]*[#.]?[A-Za-z][^}\n]*\}")

@@ -27,7 +27,7 @@ EXPECTED = [
     (37, "raw-html"), (42, "unsafe-link"), (42, "url-changed"), (47, "markup"),
     (52, "whitespace"), (57, "end-punctuation"), (62, "identical"), (67, "length-ratio"),
     (72, "plural-forms"), (83, "number-changed"), (110, "attribute-list"), (115, "bidi-control"),
-    (120, "control-character"), (125, "unsafe-link"),
+    (120, "control-character"), (125, "unsafe-link"), (131, "number-format"),
 ]
 
 
