@@ -216,5 +216,5 @@ def test_the_header_switcher_sets_every_script_at_one_size_and_baseline(built_si
     tallest, caps = max(n["ink"] for n in latin), min(n["ascent"] for n in latin)
     for name in names:  # as on the kiosk; at 16 px the ink is measured in whole pixels: one more allowed
         assert name["ascent"] >= 0.9 * caps, name
-        assert 0.9 * tallest <= name["ink"] <= 1.3 * tallest + 1 or name["lang"] in LATIN, name
+        assert 0.9 * tallest - 1 <= name["ink"] <= 1.3 * tallest + 1 or name["lang"] in LATIN, name
     page.locator(".languages").screenshot(path=str(screenshots / "switcher.da.png"))
