@@ -39,6 +39,7 @@ class Settings:
     protected_terms: tuple[str, ...] = ()
     checks: CheckSettings = field(default_factory=CheckSettings)
     fonts: tuple[tuple[str, str, str], ...] = ()  # [fonts]: (language or script, web family, PDF family)
+    accessibility_statement: str = ""  # [site]: the statement's URL, linked from every page and PDF; "" unset
 
     @property
     def content_dir(self) -> Path:
@@ -176,7 +177,18 @@ def _fonts(data: dict, found: _Collector) -> tuple[tuple[str, str, str], ...]:
     return tuple(chosen)
 
 
-KNOWN_SECTIONS = {"project", "publish", "translate", "check", "fonts"}
+def _web_address(data: dict, key: str, where: str, found: _Collector) -> str:
+    """Read an optional http(s) URL; "" when the key is absent."""
+    if key not in data:
+        return ""
+    value = _string(data, key, where, found)
+    if value and not value.startswith(("http://", "https://")):
+        found.add(f"{where}.{key}", f"must start with http:// or https://, got {value!r}")
+        return ""
+    return value
+
+
+KNOWN_SECTIONS = {"project", "publish", "translate", "check", "fonts", "site"}
 
 
 def parse_settings(text: str, root: Path, source: str = SETTINGS_FILE) -> Settings:
@@ -214,6 +226,7 @@ def parse_settings(text: str, root: Path, source: str = SETTINGS_FILE) -> Settin
         protected_terms=_string_list(sections["translate"], "protected_terms", "translate", found),
         checks=_checks(sections["check"], found),
         fonts=_fonts(sections["fonts"], found),
+        accessibility_statement=_web_address(sections["site"], "accessibility_statement", "site", found),
     )
     if found.problems:
         raise ConfigError("\n".join(found.problems))
@@ -248,4 +261,5 @@ def settings_digest(settings: Settings) -> dict[str, Any]:
         "base_url": settings.base_url,
         "min_reviewed": settings.min_reviewed,
         "fonts": [list(choice) for choice in settings.fonts],
+        "accessibility_statement": settings.accessibility_statement,
     }

@@ -18,6 +18,11 @@ source_language = "da"
 languages = ["en", "tr", "ar", "ur"]      # BCP 47 / gettext codes
 base_url = "https://example.org/guides/"  # for QR codes, canonical and hreflang links
 
+[site]
+# The web accessibility act: every page and PDF links the site's accessibility statement
+# (`ligetil check` warns until it is set).
+# accessibility_statement = "https://www.was.digst.dk/…"
+
 [publish]
 # A guide is published in a language when at least this share of its words has a
 # reviewed (translated, not fuzzy) translation. 1.0 = complete translations only.

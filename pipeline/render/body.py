@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify, unique
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from pipeline.errors import RenderError
 from pipeline.model import LocalizedGuide
@@ -19,6 +20,8 @@ from pipeline.render.sanitize import sanitize_body
 from pipeline.source.markdown_engine import Block, RawHtml, TitleSwap, create_markdown, render_markdown
 
 FALLBACK_CLASS = "fallback"
+FALLBACK_LABEL_CLASS = "fallback-label"
+FALLBACK_TEXT_CLASS = "fallback-text"
 DRAFT_CLASS = "draft"
 # Phone numbers, e-mail addresses and URLs keep left-to-right order inside RTL text.
 LTR_TOKEN_RE = re.compile(
@@ -41,16 +44,31 @@ class RenderedBody:
     images: list[str] = field(default_factory=list)
 
 
-def _mark_other_language(element: etree.Element, lang: str, direction: str, css: str) -> None:
-    """Set lang/dir on a block, or on a span around its text when it has nested blocks."""
+def _mark_fallback(element: etree.Element, lang: str, label: etree.Element | None) -> None:
+    """Mark a block shown in the source language: ``lang`` on it, its text isolated as LTR.
+
+    The block keeps the page's direction, so a Danish item of a right-to-left list stays an
+    item of that list (its marker on the list's side); a label in the page's language says
+    which language the text is in. A block with nested blocks (a list item with a list)
+    gets the marks on a span around its own text only.
+    """
     target = element
     if len(element):  # e.g. a list item with a nested list: only its own text is in ``lang``
         target = etree.Element("span")
-        target.text, element.text = element.text, None
         element.insert(0, target)
+    text = etree.Element("span", {"class": FALLBACK_TEXT_CLASS, "dir": "ltr"})  # isolated: site.css
+    text.text, element.text = element.text, None
     target.set("lang", lang)
-    target.set("dir", direction)
-    target.set("class", " ".join(filter(None, [target.get("class"), css])))
+    target.set("class", " ".join(filter(None, [target.get("class"), FALLBACK_CLASS])))
+    for offset, child in enumerate([label, text] if label is not None else [text]):
+        target.insert(offset, child)
+
+
+def fallback_label(text: str, lang: str, direction: str) -> etree.Element:
+    """Return the visible label of a fallback block ("ڈینش میں"), in the page's language."""
+    label = etree.Element("span", {"class": FALLBACK_LABEL_CLASS, "lang": lang, "dir": direction})
+    label.text, label.tail = AtomicString(text), " "
+    return label
 
 
 def source_anchor(markdown_text: str, used: set[str]) -> str:
@@ -59,8 +77,10 @@ def source_anchor(markdown_text: str, used: set[str]) -> str:
     return unique(slugify(plain.strip(), "-"), used)
 
 
-def swap_hook(localized: LocalizedGuide, draft_label: str):
+def swap_hook(localized: LocalizedGuide, draft_label: str, source_label: str = ""):
     """Return the block hook that puts each block's published text into the tree.
+
+    A block left in the source language gets ``source_label`` (e.g. "In Danish"), when given.
 
     Headings keep the id of the source heading (unless the author set one with ``{#id}``),
     so a link to ``#sadan-soger-du`` works in every language.
@@ -77,7 +97,8 @@ def swap_hook(localized: LocalizedGuide, draft_label: str):
                 block.element.set("id", source_anchor(block.text, used))
             block.element.text = text.text + block.suffix
             if text.state == "source" and text.lang != localized.lang:
-                _mark_other_language(block.element, text.lang, "ltr", FALLBACK_CLASS)
+                label = fallback_label(source_label, localized.lang, localized.direction) if source_label else None
+                _mark_fallback(block.element, text.lang, label)
             elif text.state == "draft":
                 block.element.set("class", DRAFT_CLASS)
                 block.element.set("data-draft", draft_label)
@@ -172,13 +193,14 @@ def _inside(content_dir: Path, path: str) -> bool:
 
 
 def render_body(localized: LocalizedGuide, draft_label: str = "Draft",
-                content_dir: Path | None = None) -> RenderedBody:
+                content_dir: Path | None = None, source_label: str = "") -> RenderedBody:
     """Render the guide's Markdown body in its language; raise RenderError for a bad image.
 
-    With ``content_dir``, an image that is a symlink to a file outside it is refused too.
+    With ``content_dir``, an image that is a symlink to a file outside it is refused too;
+    ``source_label`` labels each block shown in the source language.
     """
     rendered, problems = RenderedBody(""), []
-    md = create_markdown(swap_hook(localized, draft_label))
+    md = create_markdown(swap_hook(localized, draft_label, source_label))
     md.treeprocessors.register(TitleSwap(md, lambda title: getattr(localized.texts.get(title), "text", None)),
                                "ligetil-titles", 26)  # before inline patterns (20) make the links
     rtl = localized.direction == "rtl"

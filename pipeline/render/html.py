@@ -87,11 +87,18 @@ def _fallback_notice(localized: LocalizedGuide, settings: Settings) -> str:
                    "%(language)s and marked with a line at the side.") % {"language": source}
 
 
+def source_label(settings: Settings, lang: str) -> str:
+    """Return the label of a block left in the source language, in ``lang`` ("In Danish")."""
+    gettext = translations_for(lang, site_po_path(settings, lang)).gettext
+    return gettext("In %(language)s") % {"language": language_name(settings.source_language, lang)}
+
+
 def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) -> dict:
     """Return the Jinja context of one guide page in one language (used by HTML and PDF)."""
     guide, lang = localized.guide, localized.lang
     gettext = translations_for(lang, site_po_path(settings, lang)).gettext
-    body = render_body(localized, gettext("Machine draft"), settings.content_dir)
+    label = source_label(settings, lang)
+    body = render_body(localized, gettext("Machine draft"), settings.content_dir, label)
     title = localized.text_of(guide.meta.get("title"))
     summary = localized.text_of(guide.meta.get("summary"))
     used = [t for t in localized.texts.values()]
@@ -121,7 +128,8 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "preview": localized.preview,
         "draft_count": sum(1 for t in used if t.state == "draft"),
         "has_fallback": any(t.state == "source" and t.lang != lang for t in used),
-        "fallback_notice": _fallback_notice(localized, settings),
+        "fallback_notice": _fallback_notice(localized, settings), "source_label": label,
+        "accessibility_statement": settings.accessibility_statement,
         "css_href": "../" + STATIC_CSS, "fonts_css_href": "../" + FONTS_CSS,
         "index_href": "index.html", "home_href": "../index.html",
         "site_words": str(site_po_path(settings, lang)),

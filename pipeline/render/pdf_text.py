@@ -139,7 +139,9 @@ def _tag_texts(pdf, page_streams, layers: list[PageLayer | None]) -> None:
     root = _deref(pdf, pdf.catalog["StructTreeRoot"])
     nums = _deref(pdf, root["ParentTree"])["Nums"]
     blocks: dict[int, list] = {}  # id of a block -> [block, (leaf, text), …]
-    outer: set[int] = set()  # blocks with a block inside (a list item's nested list): /ActualText would hide it
+    outer: set[int] = set()  # blocks with a block inside (a list item's nested list), or text in two
+    # languages (a fallback block's label): one /ActualText would hide the inner block or language
+    langs_in: dict[int, set[str]] = {}  # id of a block -> the languages of its text
     for page_number, layer in enumerate(layers):
         if layer is None or 2 * page_number + 1 >= len(nums):
             continue
@@ -156,15 +158,21 @@ def _tag_texts(pdf, page_streams, layers: list[PageLayer | None]) -> None:
             elif element["S"] != "/Link":
                 element["ActualText"] = pydyf.String(text)
             lang = layer.langs.get(mcid)
-            if lang and lang != document_lang and "Lang" not in element and element["S"] != "/Link":
-                element["Lang"] = pydyf.String(lang)
+            if block is not None:
+                langs_in.setdefault(id(block), set()).add(lang or document_lang)
+            around = next((str(e["Lang"]) for e in chain[1:] if "Lang" in e), document_lang)
+            if lang and lang != around and "Lang" not in element and element["S"] != "/Link":
+                element["Lang"] = pydyf.String(lang)  # also a span in the page's language inside a Danish block
     for key, (block, *leaves) in blocks.items():
-        if key not in outer:
+        if key not in outer and len(langs_in.get(key, ())) <= 1:
             block["ActualText"] = pydyf.String("".join(text for _, text in leaves).strip())
             continue
-        for leaf, text in leaves:  # its own text, leaf by leaf, so the nested block stays readable
+        texts: dict[int, tuple] = {}  # id of a leaf -> (leaf, its lines' texts): a span may hold several lines
+        for leaf, text in leaves:
+            texts.setdefault(id(leaf), (leaf, []))[1].append(text)
+        for leaf, parts in texts.values():  # its own text, leaf by leaf, so the inner block or language stays
             if leaf["S"] != "/Link" and leaf is not block:
-                leaf["ActualText"] = pydyf.String(text)
+                leaf["ActualText"] = pydyf.String("".join(parts).strip())
 
 
 def forget_pages() -> None:

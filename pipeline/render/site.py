@@ -18,7 +18,8 @@ def _base(lang: str, settings: Settings, site: SiteInfo, prefix: str, preview: b
             "fonts_css_href": prefix + FONTS_CSS, "home_href": prefix + "index.html",
             "draft_label": translations_for(lang, site_po_path(settings, lang)).gettext("Machine draft"),
             "site_words": str(site_po_path(settings, lang)), "scripts": [],
-            "label": language_label(lang, settings.source_language)}
+            "label": language_label(lang, settings.source_language),
+            "accessibility_statement": settings.accessibility_statement}
 
 
 def site_languages(site: SiteInfo, settings: Settings) -> list[str]:

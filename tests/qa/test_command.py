@@ -17,6 +17,9 @@ name = "Prøve"
 source_language = "da"
 languages = ["en", "ar"]
 base_url = "https://guider.kk.dk/"  # not a placeholder: its warning is tested on its own
+
+[site]
+accessibility_statement = "https://www.was.digst.dk/guider-kk-dk"  # set, for the same reason
 """
 GUIDE = "---\ntitle: Mad\n---\n# Mad\n\nDu får mad hver dag.\n\n## Tom\n"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from helpers import copy_project, rewrite_catalogs, run_build
+from helpers import FALLBACK_MSGIDS, copy_project, rewrite_catalogs, run_build
 
 
 
@@ -50,3 +50,26 @@ def partial_project(tmp_path) -> Path:
     (project / "ligetil.toml").write_text((project / "ligetil.toml").read_text().replace(
         "min_reviewed = 0.8", "min_reviewed = 0.5"), encoding="utf-8")
     return project
+
+
+@pytest.fixture(scope="session")
+def fallback_site(tmp_path_factory) -> Path:
+    """Build the sample in Urdu with FALLBACK_MSGIDS untranslated in madservice; return output/."""
+    project = copy_project(tmp_path_factory.mktemp("fallback"))
+    path = project / "translations/ur/LC_MESSAGES/madservice.po"
+    po = polib.pofile(str(path), wrapwidth=79)
+    cleared = [entry for entry in po if entry.msgid in FALLBACK_MSGIDS and not entry.obsolete]
+    assert sorted(e.msgid for e in cleared) == sorted(FALLBACK_MSGIDS)
+    for entry in cleared:
+        entry.msgstr = ""
+    po.save(str(path))
+    return run_build(project, "--lang", "ur")
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory) -> Path:
+    """The folder where browser tests leave screenshots to look at (its path is printed)."""
+    folder = tmp_path_factory.getbasetemp() / "screenshots"
+    folder.mkdir(exist_ok=True)
+    print(f"screenshots: {folder}")
+    return folder

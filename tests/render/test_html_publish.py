@@ -55,8 +55,12 @@ def test_fallback_text_is_marked_danish_with_a_notice(partial_project):
     assert 'class="notice notice-fallback"' in page
     assert "henüz çevrilmedi" in page  # the notice is in the reader's language (Turkish)
     assert re.search(r'<(p|li|h\d|td|th|dd)[^>]* lang="da"[^>]*>', page)
-    for element in re.findall(r'<(?:p|li|h\d|td|th)[^>]*class="fallback"[^>]*>', page):
-        assert 'lang="da"' in element and 'dir="ltr"' in element
+    # the block keeps the page's direction; a label in Turkish, then its text isolated as LTR
+    blocks = re.findall(r'<(?:p|li|h\d|td|th|span)[^>]*class="fallback"[^>]*>(.*?)</', page, re.S)
+    assert blocks
+    for inside in blocks:
+        assert inside == '<span class="fallback-label" dir="ltr" lang="tr">Danca', inside
+    assert page.count('class="fallback-text" dir="ltr"') >= len(blocks)
     assert missing
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 from pipeline.render.ui import extract_ui_messages, po_file, UI_LANGUAGES
@@ -71,3 +72,15 @@ def test_ui_catalogs_translate_every_message():
             catalog = read_po(handle, locale=lang)
         done = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
         assert expected <= done, (lang, sorted(expected - done))
+
+
+def test_every_page_and_pdf_links_the_accessibility_statement(built_site):
+    url = "https://example.org/tilgaengelighed/"  # the sample's ligetil.toml
+    pages, pdfs = sorted(built_site.rglob("*.html")), sorted(built_site.rglob("*.pdf"))
+    assert pages and pdfs
+    for path in pages:
+        footer = path.read_text("utf-8").split('<footer class="site-footer">', 1)[1]
+        assert f'<a href="{url}">' in footer, path
+    for path in pdfs:
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert "example.org/tilgaengelighed/" in " ".join(text.split()).replace("/ ", "/"), path

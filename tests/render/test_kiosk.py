@@ -206,3 +206,17 @@ def test_only_the_language_indexes_may_run_a_script_and_only_their_own(built_sit
         else:
             assert "script-src 'none';" in text and scripts == [], path
     assert (built_site / "static" / "search.js").is_file()
+
+
+def test_the_header_switcher_sets_every_script_at_one_size_and_baseline(built_site, page, screenshots):
+    open_page(page, built_site / "da" / "madservice.html")
+    names = page.locator(".languages a").evaluate_all(MEASURE)
+    assert {n["lang"] for n in names} >= {"da", "ar", "ur"}, names
+    line = [n["top"] + n["baseline"] for n in names]
+    assert max(line) - min(line) <= 2, [(n["lang"], round(n["top"] + n["baseline"], 1)) for n in names]
+    latin = [n for n in names if n["lang"] in LATIN]
+    tallest, caps = max(n["ink"] for n in latin), min(n["ascent"] for n in latin)
+    for name in names:  # as on the kiosk; at 16 px the ink is measured in whole pixels: one more allowed
+        assert name["ascent"] >= 0.9 * caps, name
+        assert 0.9 * tallest - 1 <= name["ink"] <= 1.3 * tallest + 1 or name["lang"] in LATIN, name
+    page.locator(".languages").screenshot(path=str(screenshots / "switcher.da.png"))

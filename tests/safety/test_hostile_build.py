@@ -56,7 +56,8 @@ def assert_no_active_content(text: str) -> None:
 
 def assert_danish_fallback(text: str, danish: str) -> None:
     """Fail unless the Danish source of a block is published, marked as Danish."""
-    found = re.search(r'<p class="fallback" dir="ltr" lang="da">([^<]*)', text)
+    found = re.search(r'<p class="fallback" lang="da"><span class="fallback-label"[^>]*>[^<]*</span> '
+                      r'<span class="fallback-text" dir="ltr">([^<]*)', text)
     assert found and found.group(1).startswith(danish), "the block does not fall back to Danish"
 
 
