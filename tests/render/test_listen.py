@@ -122,6 +122,12 @@ def test_pages_with_the_player_have_no_axe_violations(listened, browser):
         violations = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
         if violations:
             found[lang] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+        for _ in range(40):  # the keyboard alone reaches the player
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.tagName") == "AUDIO":
+                break
+        else:
+            found[lang] = "Tab never reaches the player"
     page.close()
     assert found == {}
 
@@ -156,3 +162,47 @@ def test_doctor_lists_the_languages_without_a_voice(tmp_path):
     result = run_ligetil(project, "doctor")
     assert "no voice (no audio, no player): so, ti" in result.out
     assert {"espeak-ng", "ffmpeg"} <= set(run_ligetil(project, "doctor", "--packages").out.split())
+
+
+def test_the_player_loads_its_audio_and_chapters_under_the_page_csp(listened, browser):
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(listened))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    try:  # over HTTP: a file: page may not load a track file (each file: URL is its own origin)
+        page.goto(f"http://127.0.0.1:{server.server_port}/en/madservice.html")
+        duration, cues, second = page.evaluate("""() => new Promise(done => {
+            const audio = document.querySelector('audio'), track = audio.textTracks[0];
+            track.mode = 'hidden';
+            const check = () => track.cues && track.cues.length && audio.readyState >= 1
+                ? done([audio.duration, track.cues.length, track.cues[1].startTime]) : setTimeout(check, 100);
+            audio.preload = 'metadata'; audio.load(); check(); })""")
+    finally:
+        page.close()
+        server.shutdown()
+    starts = cue_starts((listened / "en" / "madservice.chapters.vtt").read_text("utf-8"))
+    assert cues == len(starts) and abs(second - starts[1]) < 0.001 and duration > 60
+
+
+def probe_seconds(path: Path) -> float:
+    """Return an audio file's duration as ffprobe decodes it."""
+    return float(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+                                 str(path)], capture_output=True, text=True, check=True).stdout)
+
+
+@pytest.mark.parametrize("lang", ["da", "en", "tr", "ar", "ur"])
+def test_every_sample_guide_is_spoken_with_its_chapters(built_site, lang):
+    pages = sorted(p for p in (built_site / lang).glob("*.html") if p.name != "index.html")
+    assert len(pages) == 6
+    for page in pages:
+        html = article(page.read_text("utf-8"))
+        words = sum(len(text.split()) for _, _, text in page_blocks(html, lang))
+        seconds = probe_seconds(page.with_suffix(".mp3"))
+        assert 0.2 < seconds / words < 0.9, (page, seconds, words)
+        vtt = page.with_name(page.stem + ".chapters.vtt").read_text("utf-8")
+        assert len(cue_starts(vtt)) == len(re.findall(r"<h[12][ >]", html)), page
