@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pipeline.build.formats.base import Format
 from pipeline.errors import RenderError
-from pipeline.render.speech.narrate import can_narrate, encode_mp3, narrate_once
+from pipeline.render.speech.narrate import Narration, can_narrate, encode_mp3, narrate_once
 from pipeline.render.speech.script import page_script
 from pipeline.render.ui import render_template
 
 
-def spoken(context: dict):
+def spoken(context: dict) -> Narration:
     """Return the narration of a page context (its body and contact, as the page shows them)."""
     contact = render_template("contact.html.j2", context)
     try:
