@@ -13,6 +13,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # Cyrillic, Ethiopic, Thai, Tamil and most other scripts; fontconfig: fc-list, how Ligetil finds
 # them; pango/harfbuzz: WeasyPrint; poppler-utils: pdftotext/pdffonts/pdftoppm. The fonts of
 # the project's other scripts (CJK: fonts-noto-cjk) follow, from `ligetil doctor --packages`.
+# So do espeak-ng and ffmpeg (the audio version: speech, then MP3), listed with the tools there.
 packages=(python3 python3-venv python3-pip gettext fonts-noto-core fontconfig poppler-utils
           libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info)
 lock=requirements/runtime.txt

@@ -31,7 +31,7 @@ class _Blocks(HTMLParser):
     """Collect the text of a page's main content, one string per block element."""
 
     BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "dd", "dt", "figcaption", "address"}
-    PAGE_ONLY = {"download"}  # classes of what only the web page shows (the link to the PDF itself)
+    PAGE_ONLY = {"download", "listen"}  # classes of what only the web page shows (links to the PDFs, the player)
 
     def __init__(self):
         super().__init__()

@@ -15,11 +15,13 @@ from pipeline.commands.status import site_word_rows
 from pipeline.config import Settings
 from pipeline.errors import LigetilError
 from pipeline.render.fonts import PACKAGE_OF_SCRIPT, language_script, pdf_font, script_title, unicode_script, web_font
+from pipeline.render.speech.engine import DEFAULT_ENGINE
 from pipeline.render.ui import text_direction
 from pipeline.translate.packages import find_route, installed_models, models_dir
 
 # Tools the pipeline runs, the Debian package of each, and whether a build needs it.
 TOOLS = (("msgcat", "gettext", True), ("msgfmt", "gettext", True), ("fc-list", "fontconfig", True),
+         ("espeak-ng", "espeak-ng", True), ("ffmpeg", "ffmpeg", True),  # Listen: speech, then MP3
          ("pdftotext", "poppler-utils", False))
 LIBRARIES = (("pango-1.0", "libpango-1.0-0"), ("harfbuzz-subset", "libharfbuzz-subset0"))
 
@@ -37,6 +39,7 @@ class LanguageReport:
     fonts_installed: bool
     site_words: str  # "23 of 23"
     machine_drafts: str  # "ready (da→en→tr)" or the command that installs the models
+    voice: str  # the speech engine's voice ("da"), or "" when the language gets no audio
     problems: tuple[str, ...]
 
 
@@ -62,7 +65,8 @@ def language_report(settings: Settings, lang: str, site_words: dict[str, str]) -
                      f"or set [fonts] {script} = \"<family>\" in ligetil.toml" for family in missing)
     return LanguageReport(lang, name, text_direction(lang),
                           plural_forms(lang), fonts[0].family, fonts[1].family, not missing,
-                          site_words.get(lang, "—"), _route(settings, lang), problems)
+                          site_words.get(lang, "—"), _route(settings, lang), DEFAULT_ENGINE.voice(lang) or "",
+                          problems)
 
 
 def tool_problems() -> list[str]:
@@ -113,7 +117,10 @@ def command(app: App, as_json: bool, packages: bool) -> int:
         for r in reports:
             app.out.print(f"{r.lang}: {r.script} script, {r.direction}; fonts {r.pdf_font} (PDF), {r.web_font} "
                           f"(web){'' if r.fonts_installed else ' — MISSING'}; plural {r.plural_forms.rstrip(';')}; "
-                          f"site words {r.site_words}; machine drafts: {r.machine_drafts}", markup=False)
+                          f"site words {r.site_words}; machine drafts: {r.machine_drafts}; "
+                          f"voice: {r.voice or 'none (no audio)'}", markup=False)
+        if silent := [r.lang for r in reports if not r.voice]:
+            app.out.print(f"no voice (no audio, no player): {', '.join(silent)}", markup=False)
         for problem in problems:
             app.err.print(problem, markup=False)
         app.out.print("doctor: " + (f"{len(problems)} problem(s)" if problems else "everything a language needs is here"),

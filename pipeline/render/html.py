@@ -43,13 +43,15 @@ def download_name(slug: str, lang: str, suffix: str = ".pdf") -> str:
     return f"{slug}.{lang}{suffix}"
 
 
-# The PDFs a page links besides the whole guide's: format -> (file suffix, download name's language part).
+# The files a page links besides the whole guide's PDF (other PDFs, the audio and its chapters):
+# format -> (file suffix, download name's language part, suffix of the name it is saved as).
 OTHER_DOWNLOADS = {"flyer": (".flyer.pdf", "{lang}", ".flyer.pdf"), "large": (".large.pdf", "{lang}", ".large.pdf"),
-                   "bilingual": (".bilingual.pdf", "{source}-{lang}", ".pdf")}
+                   "bilingual": (".bilingual.pdf", "{source}-{lang}", ".pdf"),
+                   "audio": (".mp3", "{lang}", ".mp3"), "chapters": (".chapters.vtt", "{lang}", ".chapters.vtt")}
 
 
 def _other_downloads(slug: str, lang: str, source: str, sizes: dict[str, int]) -> dict[str, str]:
-    """Return ``<format>_href``, ``_size`` and ``_download`` of each other PDF the page links."""
+    """Return ``<format>_href``, ``_size`` and ``_download`` of each other file the page links."""
     found = {}
     for name, (suffix, who, saved) in OTHER_DOWNLOADS.items():
         size = sizes.get(name, 0)

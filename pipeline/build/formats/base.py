@@ -16,9 +16,13 @@ class Format:
     page: bool = False  # the web page: made last, it links the other formats ("downloads") and their sizes
     beside_source: bool = False  # set beside the source language: made in the other languages only,
     # its context has the source's page context as "source_page"
+    only_where: Callable[[str, str], bool] | None = None  # (lang, source_lang) -> whether this machine
+    # can make it there (audio: a voice for the language and for its fallback blocks)
 
     def made_in(self, lang: str, source_lang: str) -> bool:
         """Tell whether a guide gets this format in a language."""
+        if self.only_where is not None and not self.only_where(lang, source_lang):
+            return False
         return not (self.beside_source and lang == source_lang)
 
     def path(self, lang: str, slug: str) -> str:

@@ -1,0 +1,35 @@
+"""Listen: the guide spoken as published, one MP3 per language that has a voice (espeak-ng).
+
+Its chapters are a second format (chapters.py), one file each; both narrate the same script,
+once per worker process (a pair's downloads render in one unit).
+"""
+
+from __future__ import annotations
+
+from pipeline.build.formats.base import Format
+from pipeline.errors import RenderError
+from pipeline.render.speech.narrate import Narration, can_narrate, encode_mp3, narrate_once
+from pipeline.render.speech.script import page_script
+from pipeline.render.ui import render_template
+
+
+def spoken(context: dict) -> Narration:
+    """Return the narration of a page context (its body and contact, as the page shows them)."""
+    contact = render_template("contact.html.j2", context)
+    try:
+        return narrate_once(page_script(context, contact))
+    except RenderError as error:
+        raise RenderError(f"audio in {context['lang']}: {error.message}", context["source_path"]) from None
+
+
+def has_voice(lang: str, source_lang: str) -> bool:
+    """Tell whether the speech engine has a voice for the language and for its fallback blocks."""
+    return can_narrate({lang, source_lang})
+
+
+def render(context: dict, base_url: str) -> bytes:
+    """Render the guide's narration as MP3 (``base_url`` is unused: nothing is embedded)."""
+    return encode_mp3(spoken(context).wav, context["title"], context["lang"])
+
+
+FORMAT = Format("audio", ".mp3", render, only_where=has_voice)
