@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from helpers import sample_languages
 from pdf_checks import assert_pdf_ua_1, text_outside_margins
-from pdf_referees import structure_blocks
+from pdf_referees import normalized, structure_blocks
 
 from pipeline.render.bilingual import paired_body
 from pipeline.render.blocks import top_level_blocks
@@ -84,3 +85,38 @@ def test_no_bilingual_text_runs_past_the_margins_or_into_the_other_column(built_
     assert pdfs
     for pdf in pdfs:
         assert not text_outside_margins(pdf), pdf.name
+
+
+@pytest.mark.parametrize("lang", sample_languages())
+def test_every_bilingual_flyer_holds_both_titles_each_in_its_language(built_site, lang):
+    pdfs = sorted((built_site / lang).glob("*.bilingual.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        slug = pdf.name.removesuffix(".bilingual.pdf")
+        titles = {}
+        for code in ("da", lang):
+            html = (built_site / code / f"{slug}.html").read_text(encoding="utf-8")
+            titles[code] = normalized(re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)))
+        with pikepdf.open(pdf) as opened:
+            document_lang = str(opened.Root.Lang)
+        blocks = _texts_with_langs(pdf, document_lang)
+        assert (titles["da"], "da") in blocks, (pdf.name, titles["da"])
+        assert (titles[lang], lang) in blocks, (pdf.name, titles[lang])
+
+
+def _texts_with_langs(pdf: Path, document_lang: str) -> set[tuple[str, str]]:
+    """Return (text, language) of each structure element with /ActualText, its /Lang inherited."""
+    found = set()
+    with pikepdf.open(pdf) as opened:
+        def walk(node, lang):
+            if isinstance(node, pikepdf.Array):
+                for kid in node:
+                    walk(kid, lang)
+            elif isinstance(node, pikepdf.Dictionary) and node.get("/Type") != "/MCR":
+                lang = str(node.Lang) if "/Lang" in node else lang
+                if "/ActualText" in node:
+                    found.add((normalized(str(node.ActualText)), lang))
+                if "/K" in node:
+                    walk(node.K, lang)
+        walk(opened.Root.StructTreeRoot.K, document_lang)
+    return found
