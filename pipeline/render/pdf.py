@@ -75,6 +75,8 @@ def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet
     heading, body = split_first_h1(with_printed_addresses(unbroken_compounds(body_html)))
     template = env.get_template(FLYER_TEMPLATE)
     choices = context.get("font_choices", ())
+    font = fonts.pdf_font(lang, choices)
+    source = fonts.pdf_font(context.get("source_lang") or lang, choices)  # fallback blocks, addresses
     values = {
         **context,
         "body_html": Markup(body),
@@ -89,15 +91,14 @@ def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet
         "kept_whole": lambda text: Markup(unbroken_compounds(str(escape(text)))),
         "css_string": css_string,
         "flyer_css": Markup(_flyer_css()),
-        "line_height": fonts.pdf_font(lang, choices).line_height,
-        "side_line_height": fonts.pdf_font(lang, choices).side_line_height,
-        "source_side_line_height": fonts.pdf_font(context.get("source_lang") or lang, choices).side_line_height,
-        "script_size": fonts.pdf_font(lang, choices).web_size,
+        "line_height": font.line_height,
+        "side_line_height": font.side_line_height,
+        "source_side_line_height": source.side_line_height,
+        "script_size": font.web_size,
     }
     # The fonts follow the scripts of the flyer's own text: a first rendering tells which.
     drafted = template.render({**values, "font_css": "", "font_stack": ""})
     used = fonts.text_fonts(f"{visible_text(drafted)} {label_text(context)}", lang, fonts.PDF, choices)
-    source = fonts.pdf_font(context.get("source_lang") or lang, choices)  # fallback blocks, addresses
     return template.render({**values, "font_css": Markup(fonts.pdf_font_css(used)),
                             "font_stack": Markup(fonts.font_stack(used)),
                             "source_stack": Markup(fonts.font_stack([source, *used]))})
