@@ -8,7 +8,7 @@ from pipeline.config import Settings
 from pipeline.paths import site_po_path
 from pipeline.model import LocalizedGuide
 from pipeline.render.fonts import WEB, FontChoices, char_font, latin
-from pipeline.render.html import FONTS_CSS, SEARCH_JS, STATIC_CSS, SiteInfo, download_name
+from pipeline.render.html import FONTS_CSS, SEARCH_JS, STATIC_CSS, SiteInfo, download_name, source_label
 from pipeline.render.ui import endonym, language_label, render_template, text_direction, translations_for
 
 
@@ -19,6 +19,7 @@ def _base(lang: str, settings: Settings, site: SiteInfo, prefix: str, preview: b
             "draft_label": translations_for(lang, site_po_path(settings, lang)).gettext("Machine draft"),
             "site_words": str(site_po_path(settings, lang)), "scripts": [],
             "label": language_label(lang, settings.source_language),
+            "source_label": source_label(settings, lang),
             "accessibility_statement": settings.accessibility_statement}
 
 
