@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import polib
@@ -66,10 +67,25 @@ def fallback_site(tmp_path_factory) -> Path:
     return run_build(project, "--lang", "ur")
 
 
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+
+
 @pytest.fixture(scope="session")
-def screenshots(tmp_path_factory) -> Path:
-    """The folder where browser tests leave screenshots to look at (its path is printed)."""
-    folder = tmp_path_factory.getbasetemp() / "screenshots"
-    folder.mkdir(exist_ok=True)
-    print(f"screenshots: {folder}")
+def screenshots() -> Path:
+    """The folder where browser tests leave screenshots to look at: test-output/screenshots/
+    (LIGETIL_SCREENSHOTS moves it); the run's summary lists what is there."""
+    folder = Path(os.environ.get("LIGETIL_SCREENSHOTS") or SCREENSHOTS)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):
+        old.unlink()  # only this run's pictures, never a stale one
     return folder
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """List the screenshots this run left, so a CI log says where to look."""
+    folder = Path(os.environ.get("LIGETIL_SCREENSHOTS") or SCREENSHOTS)
+    shots = sorted(folder.glob("*.png")) if folder.is_dir() else []
+    if shots:
+        terminalreporter.write_sep("-", f"screenshots to look at, in {folder}")
+        for shot in shots:
+            terminalreporter.write_line(f"{shot.name} ({shot.stat().st_size // 1024} KiB)")
