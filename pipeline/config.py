@@ -40,6 +40,8 @@ class Settings:
     checks: CheckSettings = field(default_factory=CheckSettings)
     fonts: tuple[tuple[str, str, str], ...] = ()  # [fonts]: (language or script, web family, PDF family)
     accessibility_statement: str = ""  # [site]: the statement's URL, linked from every page and PDF; "" unset
+    format_requests: str = ""  # [site]: where a citizen asks for another format (mailto:, tel: or https:);
+    # "" asks the guide's own contact
 
     @property
     def content_dir(self) -> Path:
@@ -177,6 +179,20 @@ def _fonts(data: dict, found: _Collector) -> tuple[tuple[str, str, str], ...]:
     return tuple(chosen)
 
 
+REQUEST_SCHEMES = ("mailto:", "tel:", "https://", "http://")
+
+
+def _request_address(data: dict, key: str, where: str, found: _Collector) -> str:
+    """Read an optional address a citizen can use: a mailto:, tel: or http(s) URL; "" when absent."""
+    if key not in data:
+        return ""
+    value = _string(data, key, where, found)
+    if value and (not value.startswith(REQUEST_SCHEMES) or value in REQUEST_SCHEMES):
+        found.add(f"{where}.{key}", f"must be a mailto:, tel: or https:// address, got {value!r}")
+        return ""
+    return value
+
+
 def _web_address(data: dict, key: str, where: str, found: _Collector) -> str:
     """Read an optional http(s) URL; "" when the key is absent."""
     if key not in data:
@@ -227,6 +243,7 @@ def parse_settings(text: str, root: Path, source: str = SETTINGS_FILE) -> Settin
         checks=_checks(sections["check"], found),
         fonts=_fonts(sections["fonts"], found),
         accessibility_statement=_web_address(sections["site"], "accessibility_statement", "site", found),
+        format_requests=_request_address(sections["site"], "format_requests", "site", found),
     )
     if found.problems:
         raise ConfigError("\n".join(found.problems))
@@ -262,4 +279,5 @@ def settings_digest(settings: Settings) -> dict[str, Any]:
         "min_reviewed": settings.min_reviewed,
         "fonts": [list(choice) for choice in settings.fonts],
         "accessibility_statement": settings.accessibility_statement,
+        "format_requests": settings.format_requests,
     }

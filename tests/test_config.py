@@ -62,3 +62,20 @@ def test_a_wrong_fonts_entry_names_its_key():
 def test_an_unknown_code_that_babel_knows_by_another_name_says_which():
     with pytest.raises(ConfigError, match=r"unknown language code 'prs' \(Babel knows it as 'fa_AF'\)"):
         parse_settings(BASE.replace('["fa", "ur"]', '["prs"]'), Path("/p"))
+
+
+PROJECT = '[project]\nname = "K"\nsource_language = "da"\nlanguages = ["en"]\n'
+
+
+def test_format_requests_takes_an_address_a_citizen_can_use():
+    for address in ("mailto:tilgaengelighed@kk.dk", "tel:+4533663366", "https://kk.dk/formater"):
+        settings = parse_settings(f'{PROJECT}[site]\nformat_requests = "{address}"\n', Path("/p"))
+        assert settings.format_requests == address
+    assert parse_settings(PROJECT, Path("/p")).format_requests == ""
+
+
+def test_format_requests_must_be_mailto_tel_or_web():
+    for address in ("tilgaengelighed@kk.dk", "ftp://kk.dk", "mailto:"):
+        with pytest.raises(ConfigError) as caught:
+            parse_settings(f'{PROJECT}[site]\nformat_requests = "{address}"\n', Path("/p"))
+        assert "ligetil.toml: site.format_requests: must be a mailto:, tel: or https:// address" in str(caught.value)

@@ -22,6 +22,9 @@ base_url = "https://example.org/guides/"  # for QR codes, canonical and hreflang
 # The web accessibility act: every page and PDF links the site's accessibility statement
 # (`ligetil check` warns until it is set).
 # accessibility_statement = "https://www.was.digst.dk/…"
+# Where a citizen asks for a guide in another format (Braille, easy-to-read…): a mailto:, tel:
+# or https:// address. Unset, each page points to its guide's own contact.
+# format_requests = "mailto:tilgaengelighed@example.org"
 
 [publish]
 # A guide is published in a language when at least this share of its words has a

@@ -71,6 +71,16 @@ def _contact(localized: LocalizedGuide) -> dict:
             "hours_lang": localized.other_lang(hours), "hours_draft": bool(hours and hours.is_draft)}
 
 
+def format_request(settings: Settings, contact: dict) -> dict | None:
+    """Return where a citizen asks for another format ({"href", "text"}): the settings' address,
+    else the guide's e-mail, else its phone; None when there is none."""
+    href = settings.format_requests or (f"mailto:{contact['email']}" if contact["email"] else contact["phone_href"])
+    if not href:
+        return None
+    text = contact["phone"] if href == contact["phone_href"] else re.sub(r"^(mailto:|tel:|https?://)", "", href)
+    return {"href": href, "text": text.rstrip("/")}
+
+
 def _languages(localized: LocalizedGuide, settings: Settings, site: SiteInfo) -> list[dict]:
     slug = localized.guide.slug
     found = []
@@ -106,6 +116,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
     used = [t for t in localized.texts.values()]
     size = site.pdf_sizes.get((lang, guide.slug))
     heading, rest = split_first_h1(body.html)
+    contact = _contact(localized)
     return {
         "lang": lang, "dir": localized.direction, "source_lang": settings.source_language,
         "slug": guide.slug, "site_name": site.name,
@@ -114,7 +125,8 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "title_draft": bool(title and title.is_draft),
         "summary_draft": bool(summary and summary.is_draft),
         "draft_label": gettext("Machine draft"),
-        "service": str(guide.meta.get("service") or ""), "contact": _contact(localized),
+        "service": str(guide.meta.get("service") or ""), "contact": contact,
+        "format_request": format_request(settings, contact),
         "updated": long_date(guide.updated, lang),
         "updated_iso": guide.updated.isoformat() if guide.updated else "",
         "body_html": body.html, "images": body.images, "body_heading_html": heading,

@@ -68,6 +68,7 @@ def fallback_site(tmp_path_factory) -> Path:
 
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+_SHOWN: list[Path] = []  # the folder, once a test of this run asked for it
 
 
 @pytest.fixture(scope="session")
@@ -78,14 +79,15 @@ def screenshots() -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.png"):
         old.unlink()  # only this run's pictures, never a stale one
+    _SHOWN.append(folder)
     return folder
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
     """List the screenshots this run left, so a CI log says where to look."""
-    folder = Path(os.environ.get("LIGETIL_SCREENSHOTS") or SCREENSHOTS)
-    shots = sorted(folder.glob("*.png")) if folder.is_dir() else []
+    shots = sorted(_SHOWN[0].glob("*.png")) if _SHOWN else []
     if shots:
+        folder = _SHOWN[0]
         terminalreporter.write_sep("-", f"screenshots to look at, in {folder}")
         for shot in shots:
             terminalreporter.write_line(f"{shot.name} ({shot.stat().st_size // 1024} KiB)")
