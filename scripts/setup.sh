@@ -20,6 +20,7 @@ lock=requirements/runtime.txt
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium)        # headless browser for axe-core accessibility tests
   packages+=(fonts-noto-cjk)  # the tests build Chinese, Japanese and Korean pages too
+  packages+=(zbar-tools)      # zbarimg reads the flyers' QR codes back (page and audio addresses)
   lock=requirements/test.txt
 fi
 

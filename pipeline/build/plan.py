@@ -89,10 +89,11 @@ def _parts(run: Run, lang: str, slug: str) -> tuple:
             list(run.published[slug]))
 
 
-def _download_state(run: Run, name: str, lang: str, slug: str) -> tuple[str, int | None]:
+def _download_state(run: Run, name: str, lang: str, slug: str, chosen: tuple[str, ...]) -> tuple[str, int | None]:
     """Return a download's dependency hash before images, and its size when it is up to date."""
     path = FORMATS[name].path(lang, slug)
-    base = hash_parts(name, *_parts(run, lang, slug))
+    shown = [other for other in FORMATS[name].shows if other in chosen]
+    base = hash_parts(name, *_parts(run, lang, slug), *([shown] if FORMATS[name].shows else []))
     record = run.state.outputs.get(path) or {}
     found = run.fresh(path, hash_parts(base, run.images_digest(record.get("images", []))))
     return base, None if found is None else found.get("size")
@@ -104,7 +105,7 @@ def plan_pair(run: Run, lang: str, slug: str) -> PairPlan | None:
                    if FORMATS[name].made_in(lang, run.settings.source_language))
     bases, sizes, render = {}, {}, []
     for name in chosen:
-        bases[name], size = _download_state(run, name, lang, slug)
+        bases[name], size = _download_state(run, name, lang, slug, chosen)
         if size is None:
             render.append(name)
         else:

@@ -222,7 +222,8 @@ def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str,
     lang, slug = localized.lang, localized.guide.slug
     pdf_sizes = {(lang, slug): sizes["pdf"]} if sizes.get("pdf") else {}
     site = SiteInfo(settings.name, {slug: published}, pdf_sizes=pdf_sizes, pdf="pdf" in downloads,
-                    sizes={name: size for name, size in sizes.items() if name in downloads and name != "pdf"})
+                    sizes={name: size for name, size in sizes.items() if name in downloads and name != "pdf"},
+                    listen="audio" in downloads)
     context = page_context(localized, settings, site)
     if FORMATS[name].beside_source:
         if source is None:

@@ -31,6 +31,7 @@ class SiteInfo:
     pdf: bool = True  # whether this build makes PDFs
     flyer: bool = False  # whether this build makes one-sheet flyers (the front desk prints those)
     sizes: dict[str, int] = field(default_factory=dict)  # format -> bytes of this guide's other PDFs made here
+    listen: bool = False  # whether this build makes the guide's audio here (its flyers print a QR code to it)
 
 
 def page_url(settings: Settings, lang: str, slug: str, ext: str = "html") -> str:
@@ -137,6 +138,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) 
         "pdf_download": download_name(guide.slug, lang),
         "pdf_url": page_url(settings, lang, guide.slug, "pdf"),
         "pdf_size": file_size(size, lang) if size else "",
+        "audio_url": f"{settings.base_url}{lang}/{guide.slug}{OTHER_DOWNLOADS['audio'][0]}" if site.listen else "",
         **_other_downloads(guide.slug, lang, settings.source_language, site.sizes),
         "source_language_name": language_name(settings.source_language, lang),
         "preview": localized.preview,

@@ -88,6 +88,7 @@ def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet
         "bilingual": bilingual,
         "large": large,
         "short_url": re.sub(r"^https?://", "", str(context.get("page_url", ""))),  # printed beside its QR code
+        "short_audio_url": re.sub(r"^https?://", "", str(context.get("audio_url", ""))),
         "kept_whole": lambda text: Markup(unbroken_compounds(str(escape(text)))),
         "css_string": css_string,
         "flyer_css": Markup(_flyer_css()),

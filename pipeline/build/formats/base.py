@@ -16,6 +16,8 @@ class Format:
     page: bool = False  # the web page: made last, it links the other formats ("downloads") and their sizes
     beside_source: bool = False  # set beside the source language: made in the other languages only,
     # its context has the source's page context as "source_page"
+    shows: tuple[str, ...] = ()  # other formats it points to (the flyer's QR code to the audio): it
+    # depends on whether the build makes them
     only_where: Callable[[str, str], bool] | None = None  # (lang, source_lang) -> whether this machine
     # can make it there (audio: a voice for the language and for its fallback blocks)
 

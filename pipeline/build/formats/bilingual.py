@@ -26,4 +26,4 @@ def render(context: dict, base_url: str) -> bytes:
                       base_url)
 
 
-FORMAT = Format("bilingual", ".bilingual.pdf", render, beside_source=True)
+FORMAT = Format("bilingual", ".bilingual.pdf", render, beside_source=True, shows=("audio",))

@@ -57,4 +57,4 @@ def _longest_that_fits(most: int, attempt: Callable[[int], bytes], start: int = 
     return best
 
 
-FORMAT = Format("flyer", ".flyer.pdf", render)
+FORMAT = Format("flyer", ".flyer.pdf", render, shows=("audio",))

@@ -13,4 +13,4 @@ def render(context: dict, base_url: str) -> bytes:
     return render_pdf(flyer_html(context, env, large=True), base_url)
 
 
-FORMAT = Format("large", ".large.pdf", render)
+FORMAT = Format("large", ".large.pdf", render, shows=("audio",))

@@ -12,4 +12,4 @@ def render(context: dict, base_url: str) -> bytes:
     return render_pdf(flyer_html(context, render_environment(context["lang"], context.get("site_words"))), base_url)
 
 
-FORMAT = Format("pdf", ".pdf", render)
+FORMAT = Format("pdf", ".pdf", render, shows=("audio",))
