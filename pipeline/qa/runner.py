@@ -71,8 +71,8 @@ def plural_count(po: Catalog, lang: str) -> int:
 
 
 def entry_findings(entry: EntryView, ctx: CatalogContext, settings: Settings) -> Iterator[tuple[Check, str]]:
-    """Yield (check, message) for one entry, honouring ``ligetil-ignore:<code>`` flags."""
-    silenced = ignored_codes(entry.flags)
+    """Yield (check, message) for one entry, honouring ``ligetil-ignore:<code>`` flags and comments."""
+    silenced = ignored_codes(entry.flags, entry.comment)
     for item in checks_for("entry", settings):
         if item.code not in silenced:
             yield from ((item, message) for message in item.func(entry, ctx))
