@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 import click
 
+from pipeline.catalog.glossary import Glossary
 from pipeline.catalog.pofile import header_field_line, read_catalog
 from pipeline.commands import App
-from pipeline.catalog.glossary import Glossary
 from pipeline.config import Settings
 from pipeline.errors import CatalogError, SourceError
 from pipeline.model import Issue

@@ -77,14 +77,17 @@ GITIGNORE = f"""\
 
 
 def project_files(name: str) -> dict[str, str]:
-    """Return the files of a new project, by path relative to its folder."""
+    """Return the files of a new project, by path relative to its folder; the settings last.
+
+    ligetil.toml marks a project, so a run cut short before it can simply be run again.
+    """
     languages = "[" + ", ".join(f'"{code}"' for code in LANGUAGES) + "]"
     settings = SETTINGS_TEMPLATE.format(name=name.replace('"', "'"), source=SOURCE_LANGUAGE, languages=languages)
     return {
-        SETTINGS_FILE: settings,
         "content/borgerservice.md": EXAMPLE_GUIDE,
         "translations/glossary.csv": header_row(SOURCE_LANGUAGE, LANGUAGES),
         ".gitignore": GITIGNORE,
+        SETTINGS_FILE: settings,
     }
 
 
