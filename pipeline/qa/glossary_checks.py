@@ -75,13 +75,18 @@ def _plain(text: str) -> str:
     return fold(LINK_TARGET_RE.sub("]", text))
 
 
+@lru_cache(maxsize=4096)
+def _names_containing(term: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the folded protected names that contain the term but are more than it, longest first."""
+    folded_term = fold(term)
+    folded = sorted({fold(name) for name in names}, key=len, reverse=True)
+    return tuple(name for name in folded if name != folded_term and folded_term in name)
+
+
 def _without_names(source: str, term: str, names: tuple[str, ...]) -> str:
     """Blank out protected names that contain the term but are more than it."""
-    folded_term = fold(term)
-    for name in sorted(names, key=len, reverse=True):
-        folded = fold(name)
-        if folded != folded_term and folded_term in folded:
-            source = source.replace(folded, " ")
+    for name in _names_containing(term, names):
+        source = source.replace(name, " ")
     return source
 
 
