@@ -23,6 +23,7 @@ COMMANDS = {
     "build": ("pipeline.commands.build", "Build the site and PDF flyers into output/."),
     "serve": ("pipeline.commands.serve", "Serve the site on localhost and rebuild it when a file changes."),
     "doctor": ("pipeline.commands.doctor", "Check what each language needs: script, fonts, rules, models, tools."),
+    "glossary": ("pipeline.commands.glossary", "Show the glossary's terms; export them as TBX for Weblate."),
 }
 
 

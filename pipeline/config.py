@@ -14,6 +14,7 @@ from fontTools import unicodedata as unicode_scripts
 from pipeline.errors import ConfigError
 
 SETTINGS_FILE = "ligetil.toml"
+OUTPUT_FOLDER = "output"  # built pages and PDFs: never committed (ligetil init writes .gitignore)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Settings:
     @property
     def output_dir(self) -> Path:
         """Return the folder of built pages and PDFs."""
-        return self.root / "output"
+        return self.root / OUTPUT_FOLDER
 
     @property
     def all_languages(self) -> tuple[str, ...]:

@@ -10,6 +10,9 @@ SegmentKind = Literal[
     "meta", "heading", "paragraph", "list_item", "table_header", "table_cell", "blockquote", "link_title"
 ]
 Severity = Literal["error", "warning", "info"]
+# The kinds the Markdown engine renders: their text (and so their translation) is Markdown.
+# Front-matter values and link titles are published as plain text.
+MARKDOWN_KINDS = frozenset({"heading", "paragraph", "list_item", "table_header", "table_cell", "blockquote"})
 
 
 @dataclass(frozen=True, order=True)
@@ -56,6 +59,11 @@ class Segment:
     note: str | None = None
     key: str | None = None  # the front-matter key path for kind "meta", e.g. "contact.hours"
     level: int = 0  # heading level, for kind "heading"
+
+    @property
+    def is_markdown(self) -> bool:
+        """Tell whether the text is Markdown (a body block) rather than plain text."""
+        return self.kind in MARKDOWN_KINDS
 
 
 @dataclass(frozen=True)

@@ -50,3 +50,8 @@ def site_pot_path(settings: Settings) -> Path:
 def site_po_path(settings: Settings, lang: str) -> Path:
     """Return the project's catalog of the site's own words in one language."""
     return settings.translations_dir / lang / "LC_MESSAGES" / f"{SITE_WORDS}.po"
+
+
+def glossary_path(settings: Settings) -> Path:
+    """Return the project's glossary: agreed terms per language (pipeline/catalog/glossary.py)."""
+    return settings.translations_dir / "glossary.csv"

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.catalog.glossary import Glossary, read_glossary
 from pipeline.catalog.pofile import decode_catalog, format_catalogs, parse_catalog
 from pipeline.catalog.stats import coverage
 from pipeline.config import Settings
 from pipeline.errors import ConfigError, LigetilError, SourceError, raise_all
 from pipeline.fsutil import digest, replace_if_unchanged
 from pipeline.model import Coverage, Guide, Segment
-from pipeline.paths import guide_paths, po_path
+from pipeline.paths import glossary_path, guide_paths, po_path
 from pipeline.qa import erroneous_msgids
 from pipeline.render.localize import unusable_msgids
 from pipeline.source import read_guide, segment
@@ -55,6 +56,12 @@ def load_guides(settings: Settings, only: str | None = None) -> list[SourceGuide
             errors.append(error)
     raise_all(errors)
     return loaded
+
+
+def project_glossary(settings: Settings) -> Glossary:
+    """Read ``translations/glossary.csv`` (empty when there is none); a bad row raises at its line."""
+    path = glossary_path(settings)
+    return read_glossary(path, settings.relative(path), settings.source_language)
 
 
 def chosen_languages(settings: Settings, lang: str | None, *, source: bool = False) -> list[str]:

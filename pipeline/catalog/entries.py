@@ -19,6 +19,7 @@ class EntryView:
     fuzzy: bool
     flags: tuple[str, ...]
     msgctxt: str | None = None
+    comment: str = ""  # the translator comment (``# …`` lines)
 
     @property
     def plural(self) -> bool:
@@ -45,7 +46,7 @@ def _view(entry: polib.POEntry) -> EntryView:
     else:
         msgstrs = (entry.msgstr,)
     return EntryView(entry.msgid, entry.msgid_plural or "", msgstrs, entry.linenum,
-                     "fuzzy" in entry.flags, tuple(entry.flags), entry.msgctxt)
+                     "fuzzy" in entry.flags, tuple(entry.flags), entry.msgctxt, entry.tcomment or "")
 
 
 def entry_views(po: polib.POFile) -> list[EntryView]:

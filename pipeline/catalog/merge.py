@@ -10,6 +10,7 @@ import polib
 
 from pipeline.catalog.memory import TranslationMemory
 from pipeline.catalog.pofile import WRAP_WIDTH
+from pipeline.catalog.template import template_flags
 
 FUZZY_MATCH = 0.6  # the same similarity threshold GNU msgmerge uses for fuzzy matches
 FUZZY_MIN_LENGTH = 8  # shorter texts ("Dag" ~ "Aug") match by accident, not by edit
@@ -45,7 +46,7 @@ def merge(template: polib.POFile, existing: polib.POFile, memory: TranslationMem
     """Return ``existing`` updated to ``template``; the inputs are not modified.
 
     - An entry whose text is unchanged keeps everything a translator wrote; only its
-      ``#:`` locations and ``#.`` notes follow the template.
+      ``#:`` locations, ``#.`` notes and ``md-text`` flag follow the template.
     - An obsolete entry whose text comes back is revived as it was.
     - Changed text becomes fuzzy, keeps the closest old translation as its draft and
       shows the old text as ``#| msgid``; the old reviewed entry stays as obsolete ``#~``.
@@ -99,6 +100,7 @@ def _refresh(old: polib.POEntry, fresh: polib.POEntry) -> polib.POEntry:
     entry.obsolete = False
     entry.occurrences = list(fresh.occurrences)
     entry.comment = fresh.comment
+    entry.flags = template_flags(entry.flags, fresh)
     return entry
 
 
@@ -116,7 +118,7 @@ def _draft_from(fresh: polib.POEntry, msgstr: str, previous: str, tcomment: str)
     entry.msgstr = msgstr
     entry.previous_msgid = previous
     entry.tcomment = tcomment
-    entry.flags = ["fuzzy"]
+    entry.flags = template_flags(["fuzzy"], fresh)
     return entry
 
 

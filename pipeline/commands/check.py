@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 
 import click
 
+from pipeline.catalog.glossary import Glossary
 from pipeline.catalog.pofile import header_field_line, read_catalog
 from pipeline.commands import App
 from pipeline.config import Settings
 from pipeline.errors import CatalogError, SourceError
 from pipeline.model import Issue
 from pipeline.paths import guide_paths, po_path
-from pipeline.project import chosen_guide_paths, chosen_languages
+from pipeline.project import chosen_guide_paths, chosen_languages, project_glossary
 from pipeline.qa import (REGISTRY, CatalogHeader, check_catalog, check_project, check_settings, check_source, count,
                          file_issue, validate_check_settings)
 from pipeline.source.reader import read_guide
@@ -28,6 +29,7 @@ class Report:
     guides: int = 0
     catalogs: int = 0
     headers: list[CatalogHeader] = field(default_factory=list)
+    glossary: Glossary | None = None
 
 
 def _source(path, settings: Settings, report: Report) -> None:
@@ -51,7 +53,7 @@ def _catalog(slug: str, lang: str, settings: Settings, report: Report) -> None:
     except CatalogError as error:
         report.issues += file_issue(error, settings, lang, slug)
         return
-    report.issues += check_catalog(po, lang, slug, display, settings)
+    report.issues += check_catalog(po, lang, slug, display, settings, report.glossary)
     report.headers.append(_header(po.metadata.get("Plural-Forms", ""), path, lang, slug, display))
 
 
@@ -77,6 +79,14 @@ def _other_headers(settings: Settings, languages: tuple[str, ...], checked: set[
     return found
 
 
+def _glossary(settings: Settings, report: Report) -> None:
+    """Read the glossary once; a malformed one is a finding and its terms are not checked."""
+    try:
+        report.glossary = project_glossary(settings)
+    except CatalogError as error:
+        report.issues += file_issue(error, settings)
+
+
 def _languages(settings: Settings, lang: str | None) -> tuple[bool, tuple[str, ...]]:
     """Return (check the source?, target languages) for ``--lang``."""
     chosen = chosen_languages(settings, lang, source=True)
@@ -90,6 +100,8 @@ def run_checks(settings: Settings, lang: str | None = None, guide: str | None = 
     with_source, languages = _languages(settings, lang)
     paths = chosen_guide_paths(settings, guide)
     report = Report(guides=len(paths))
+    if languages:
+        _glossary(settings, report)
     for path in paths:
         if with_source:
             _source(path, settings, report)

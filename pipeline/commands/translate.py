@@ -15,7 +15,7 @@ from pipeline.errors import ConfigError
 from pipeline.fsutil import remove_stale_temps
 from pipeline.lock import project_lock
 from pipeline.paths import SITE_WORDS, po_path
-from pipeline.project import CatalogSnapshot, chosen_languages
+from pipeline.project import CatalogSnapshot, chosen_languages, project_glossary
 from pipeline.translate.argos import ArgosEngine
 from pipeline.translate.engine import make_drafts
 from pipeline.translate.packages import find_route, installed_models
@@ -82,11 +82,13 @@ def translate(app: App, lang: str, guide: str | None, dry_run: bool, beam: int,
     texts = sorted({entry.msgid for entries in todo.values() for entry in entries})
     if not texts:
         return 0, 0, [], []
+    # names the glossary keeps as they are in this language are protected like translate.protected_terms
+    terms = tuple(dict.fromkeys(settings.protected_terms + project_glossary(settings).kept_terms(lang)))
     engine = load_engine(settings, lang, models_dir, beam)
 
     bar, report = _progress(app, len(texts))
     with bar:
-        drafts = make_drafts(texts, engine, settings.protected_terms, report)
+        drafts = make_drafts(texts, engine, terms, report)
     good = {d.source: d.text for d in drafts if d.text is not None}
     problems = {d.source: d.problem or "no draft" for d in drafts if d.text is None}
     filled = sum(apply_drafts(po, good, engine.describe()) for po in catalogs.values())
@@ -119,7 +121,8 @@ def command(app: App, lang: str, guide: str | None, dry_run: bool, beam: int,
     - drafts are marked fuzzy, with a comment naming engine, route and model versions;
       a reviewer accepts one by clearing fuzzy in the PO editor;
     - translated and fuzzy entries are never touched, so a rerun changes nothing;
-    - markup, links, numbers, dates, contacts and protected terms must come back
+    - markup, links, numbers, dates, contacts and protected terms (translate.protected_terms,
+      and glossary terms whose LANG column repeats the source term) must come back
       unchanged; an entry whose draft fails that check stays untranslated and is listed.
     Exit code 1 when an entry was left untranslated for that reason.
     """

@@ -67,12 +67,14 @@ def is_enabled(code: str, settings: Settings) -> bool:
     return code not in settings.checks.disabled
 
 
-def ignored_codes(flags: Iterable[str]) -> set[str]:
-    """Return the codes a PO entry silences with ``#, ligetil-ignore:<code>`` flags.
+def ignored_codes(flags: Iterable[str], comment: str = "") -> set[str]:
+    """Return the codes a PO entry silences: ``#, ligetil-ignore:<code>`` or ``# ligetil-ignore:<code>``.
 
-    Safety checks cannot be silenced by a translator's flag (only in ligetil.toml, by the project).
+    The comment form survives GNU msgcat and msgmerge, which drop every flag they do not know.
+    Safety checks cannot be silenced by a translator (only in ligetil.toml, by the project).
     """
-    asked = {flag[len(IGNORE_FLAG):].strip() for flag in flags if flag.startswith(IGNORE_FLAG)}
+    lines = [line.strip() for line in comment.splitlines()]
+    asked = {item[len(IGNORE_FLAG):].strip() for item in [*flags, *lines] if item.startswith(IGNORE_FLAG)}
     return asked - SAFETY_CODES
 
 

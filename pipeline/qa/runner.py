@@ -8,11 +8,12 @@ from babel import UnknownLocaleError
 from babel.messages.plurals import get_plural
 
 from pipeline.catalog.entries import Catalog, EntryView, declared_nplurals, entry_views
+from pipeline.catalog.glossary import Glossary
 from pipeline.config import SETTINGS_FILE, Settings
 from pipeline.errors import LigetilError
 from pipeline.model import Guide, Issue, Segment, SourceLocation
-from pipeline.qa import (control_checks, project_checks, settings_checks, source_checks,  # noqa: F401  (registers)
-                         translation_checks)
+from pipeline.qa import (control_checks, glossary_checks, project_checks, settings_checks,  # noqa: F401  (registers)
+                         source_checks, translation_checks)
 from pipeline.qa.project_checks import CatalogHeader
 from pipeline.qa.registry import Check, check, checks_for, ignored_codes, is_enabled, severity_of
 from pipeline.qa.translation_checks import CatalogContext
@@ -46,9 +47,12 @@ def check_source(guide: Guide, segments: list[Segment], settings: Settings) -> l
     return sorted(found, key=lambda i: (i.location.line or 0, i.code, i.message))
 
 
-def catalog_context(po: Catalog, lang: str, settings: Settings) -> CatalogContext:
+def catalog_context(po: Catalog, lang: str, settings: Settings, glossary: Glossary | None = None) -> CatalogContext:
     """Return what the checks need to know about a catalog."""
-    return CatalogContext(lang, settings.source_language, plural_count(po, lang), settings.protected_terms)
+    terms = glossary.agreed_terms(lang) if glossary else ()
+    display = glossary.display if glossary else ""
+    return CatalogContext(lang, settings.source_language, plural_count(po, lang), settings.protected_terms,
+                          terms, display)
 
 
 def plural_count(po: Catalog, lang: str) -> int:
@@ -67,8 +71,8 @@ def plural_count(po: Catalog, lang: str) -> int:
 
 
 def entry_findings(entry: EntryView, ctx: CatalogContext, settings: Settings) -> Iterator[tuple[Check, str]]:
-    """Yield (check, message) for one entry, honouring ``ligetil-ignore:<code>`` flags."""
-    silenced = ignored_codes(entry.flags)
+    """Yield (check, message) for one entry, honouring ``ligetil-ignore:<code>`` flags and comments."""
+    silenced = ignored_codes(entry.flags, entry.comment)
     for item in checks_for("entry", settings):
         if item.code not in silenced:
             yield from ((item, message) for message in item.func(entry, ctx))
@@ -84,7 +88,7 @@ def entry_findings(entry: EntryView, ctx: CatalogContext, settings: Settings) ->
 
 
 def check_catalog(po: Catalog, lang: str, guide_slug: str | None, display_path: str,
-                  settings: Settings) -> list[Issue]:
+                  settings: Settings, glossary: Glossary | None = None) -> list[Issue]:
     """Run every enabled translation check on one catalog's translated and draft entries.
 
     Args:
@@ -93,11 +97,12 @@ def check_catalog(po: Catalog, lang: str, guide_slug: str | None, display_path: 
         guide_slug: the guide the catalog belongs to, for the findings.
         display_path: the catalog's path relative to the project root, for the findings.
         settings: the project settings.
+        glossary: the project's agreed terms, for ``glossary-term`` (not checked when None).
 
     Returns:
         The findings in file order; a draft's message starts with "draft: ".
     """
-    ctx = catalog_context(po, lang, settings)
+    ctx = catalog_context(po, lang, settings, glossary)
     found = []
     for entry in entry_views(po):
         if not entry.translated:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from pipeline.catalog.entries import EntryView
+from pipeline.catalog.glossary import Term
 from pipeline.qa import text as tokens
 from pipeline.qa.languages import (LENGTH_SPREAD, MIN_LENGTH_FOR_RATIO, end_mark,
                                    ends_with_abbreviation, expected_mark, language_base, language_name,
@@ -25,6 +26,8 @@ class CatalogContext:
     source_language: str = "da"
     nplurals: int = 2  # the catalog's Plural-Forms header, else Babel's count for the language
     protected_terms: tuple[str, ...] = ()
+    glossary: tuple[Term, ...] = ()  # the terms with an agreed translation in this language
+    glossary_display: str = "translations/glossary.csv"
 
 
 def _short(text: str, limit: int = 50) -> str:

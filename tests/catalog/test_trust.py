@@ -61,6 +61,10 @@ def test_2_long_ignore_flags_survive_update_whole(make_project, ligetil):
     body = translate_first(root)
     entry_start = body.index('msgstr "çeviri"')
     msgid_at = body.rindex("\nmsgid ", 0, entry_start) + 1
+    own_line = body.rfind("\n#, ", 0, msgid_at) + 1  # the entry's md-text line, if any, becomes one
+    if own_line and body[own_line:msgid_at].count("\n") == 1:
+        flags += ", " + body[own_line + 3:msgid_at - 1]
+        msgid_at, body = own_line, body[:own_line] + body[msgid_at:]
     body = body[:msgid_at] + flags + "\n" + body[msgid_at:]
     po.write_text(body, encoding="utf-8")
     assert ligetil(root, "update").code == 0

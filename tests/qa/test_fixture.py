@@ -13,12 +13,14 @@ import sys
 from pathlib import Path
 
 
+from pipeline.catalog.glossary import read_glossary
 from pipeline.catalog.pofile import parse_catalog, read_catalog
 from pipeline.qa import check_catalog, erroneous_msgids
 
 from pipeline.config import Settings
 
 FAULTS = Path(__file__).parent / "fixtures" / "faults.po"
+GLOSSARY = read_glossary(FAULTS.with_name("glossary.csv"), "glossary.csv", "da")
 # (line where the entry starts, code): one fault of each kind; the unsafe link also changed
 # the link target; the fuzzy entry at 83 is a draft; at 125 a translator's flags silence
 # url-changed but cannot silence the safety check unsafe-link.
@@ -27,12 +29,12 @@ EXPECTED = [
     (37, "raw-html"), (42, "unsafe-link"), (42, "url-changed"), (47, "markup"),
     (52, "whitespace"), (57, "end-punctuation"), (62, "identical"), (67, "length-ratio"),
     (72, "plural-forms"), (83, "number-changed"), (110, "attribute-list"), (115, "bidi-control"),
-    (120, "control-character"), (125, "unsafe-link"), (131, "number-format"),
+    (120, "control-character"), (125, "unsafe-link"), (131, "number-format"), (136, "glossary-term"),
 ]
 
 
 def findings(settings: Settings, path: Path = FAULTS):
-    return check_catalog(read_catalog(path, path.name), "ar", "madservice", path.name, settings)
+    return check_catalog(read_catalog(path, path.name), "ar", "madservice", path.name, settings, GLOSSARY)
 
 
 def test_fault_catalog_gives_exactly_the_expected_findings(settings: Settings) -> None:

@@ -129,3 +129,20 @@ def test_help_does_not_import_the_translation_stack():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_term_the_glossary_keeps_in_the_language_is_protected_in_drafts(ligetil, project, models_dir, installed):
+    """The tiny en→tr model turns "Hej" into "Merhaba"; the glossary's tr column keeps "Hej"."""
+    (project / "translations" / "glossary.csv").write_text(
+        "da,en,tr,note\nHej,Hello,Hej,kept in Turkish for this test\n", encoding="utf-8")
+    run = _translate(ligetil, project, models_dir)
+    assert run.code == 0, run.err
+    assert _po(project).find("Hej fra Borgerservice").msgstr == "Hej fra Borgerservice"
+
+
+def test_a_malformed_glossary_stops_translate_at_its_line(ligetil, project, models_dir, installed):
+    (project / "translations" / "glossary.csv").write_text("da,tr,note\nHej,Hej\n", encoding="utf-8")
+    run = _translate(ligetil, project, models_dir)
+    assert run.code == 1
+    assert "translations/glossary.csv:2: 2 cells, but the first row names 3 columns" in run.err
+    assert _po(project).find("Hej fra Borgerservice").msgstr == ""
