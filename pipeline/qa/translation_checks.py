@@ -146,6 +146,18 @@ def whitespace(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
         yield f"trailing whitespace {dst_trail!r} differs from the source's {src_trail!r}"
 
 
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+@check("blank-line", "warning", "pair")
+def blank_line(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
+    """Report a blank line the source does not have: an entry is one block, so it is not a new paragraph."""
+    if BLANK_LINE.search(target.strip()) and not BLANK_LINE.search(source.strip()):
+        yield ("a blank line inside the translation: this entry is one block of the page, so it is "
+               "published as one paragraph with a space there; remove the blank line, or ask for the "
+               "source to be split")
+
+
 @check("end-punctuation", "warning", "pair")
 def end_punctuation(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
     """Report end punctuation that differs from the source or is wrong for the language."""

@@ -49,13 +49,13 @@ def test_prints_findings_and_a_summary_and_fails_on_errors(tmp_path: Path, capsy
     assert "content/madservice.md:8: warning empty-section: section \"Tom\" is empty" in lines
     assert "translations/ar/LC_MESSAGES/madservice.po:17: error url-changed: link targets differ " \
            "from the source: missing https://www.borger.dk/mad; added https://www.borger.example/mad" in lines
-    assert lines[-1] == "12 errors, 8 warnings, 1 info in 1 guide and 1 catalog"
+    assert lines[-1] == "12 errors, 9 warnings, 1 info in 1 guide and 1 catalog"
 
 
 def test_json_has_every_field(tmp_path: Path, capsys) -> None:
     code, out, err = run(project(tmp_path), capsys, "--json")
     data = json.loads(out)
-    assert code == 1 and len(data) == 21 and "12 errors" in err
+    assert code == 1 and len(data) == 22 and "12 errors" in err
     first = next(d for d in data if d["code"] == "url-changed")
     assert first == {"path": "translations/ar/LC_MESSAGES/madservice.po", "line": 17,
                      "code": "url-changed", "severity": "error", "message": first["message"],

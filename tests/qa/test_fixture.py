@@ -30,6 +30,7 @@ EXPECTED = [
     (52, "whitespace"), (57, "end-punctuation"), (62, "identical"), (67, "length-ratio"),
     (72, "plural-forms"), (83, "number-changed"), (110, "attribute-list"), (115, "bidi-control"),
     (120, "control-character"), (125, "unsafe-link"), (131, "number-format"), (136, "glossary-term"),
+    (146, "blank-line"),
 ]
 
 
