@@ -11,6 +11,7 @@ from pipeline.qa.lix import readability, sentences, words
 from pipeline.qa.markup import inline_markup
 from pipeline.qa.registry import Finding, check
 from pipeline.source.frontmatter import FRONT_MATTER_KEYS
+from pipeline.source.sections import FLYER_KEY, source_sections
 
 PROSE_KINDS = ("paragraph", "list_item", "blockquote")
 SENTENCE_KINDS = ("meta", "paragraph", "list_item", "blockquote", "table_cell")
@@ -138,3 +139,16 @@ def empty_section(guide: Guide, segments: list[Segment], settings: Settings) -> 
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if following is None or (following.kind == "heading" and (getattr(following, "level", 0) or 1) <= level):
             yield Finding(f"section \"{_short(seg.msgid)}\" is empty", seg.location.line, seg.msgid)
+
+
+@check("flyer-section", "error", "source")
+def flyer_section(guide: Guide, segments: list[Segment], settings: Settings) -> Iterator[Finding]:
+    """Report a section named under ``flyer:`` that is no h2 section of the guide (the flyer cannot print it)."""
+    names = guide.meta.get(FLYER_KEY)
+    if not isinstance(names, list) or not names:
+        return
+    unknown, known = source_sections(guide.body, [str(name) for name in names])
+    line = (getattr(guide, "meta_lines", {}) or {}).get(FLYER_KEY)
+    for name in unknown:
+        yield Finding(f"{FLYER_KEY}: {name!r} is no section of this guide (its section ids: "
+                      f"{', '.join(repr(found) for found in known) or 'none'})", line)

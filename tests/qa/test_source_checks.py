@@ -74,3 +74,26 @@ def test_thresholds_come_from_settings(make_settings) -> None:
 
 def test_disabled_source_checks_are_skipped(make_settings) -> None:
     assert "lix" not in codes(FRONT + "# T\n\nTekst.\n", make_settings(disabled=("lix",)))
+
+
+def test_a_flyer_section_the_guide_lacks_is_an_error_at_the_key(settings: Settings) -> None:
+    body = "# T\n\nTekst.\n\n## Priser\n\nTekst.\n\n## Kontakt os {#kontakt}\n\nTekst.\n"
+    bad = f"---\ntitle: Prøve\nflyer:\n  - Priser\n  - Åbningstider\n  - '#kontakt'\n---\n{body}"
+    [issue] = [i for i in findings(bad, settings) if i.code == "flyer-section"]
+    assert issue.severity == "error" and issue.location.line == 3
+    assert issue.message == ("flyer: 'Åbningstider' is no section of this guide "
+                             "(its section ids: 'priser', 'kontakt')")
+    good = f"---\ntitle: Prøve\nflyer:\n  - Priser\n  - '#kontakt'\n---\n{body}"
+    assert "flyer-section" not in codes(good, settings)
+
+
+def test_the_check_and_the_flyer_agree_on_section_ids(settings: Settings) -> None:
+    """A name the check accepts is one the flyer finds in the rendered page (same ids, one owner)."""
+    from pipeline.render.sheet import marked_body
+    from pipeline.source.sections import source_sections
+    body = "# T\n\nTekst.\n\n## Hvem kan få mad?\n\nA.\n\n## Priser\n\nB.\n\n## Priser\n\nC.\n"
+    names = ["Hvem kan få mad?", "#priser_1"]
+    assert source_sections(body, names)[0] == []
+    from pipeline.source.markdown_engine import render_markdown
+    printed = marked_body(render_markdown(body), names, "content/x.md", 3)
+    assert "A." in printed and "C." in printed and "B." not in printed
