@@ -49,8 +49,9 @@ def merge(template: polib.POFile, existing: polib.POFile, memory: TranslationMem
     - An obsolete entry whose text comes back is revived as it was.
     - Changed text becomes fuzzy, keeps the closest old translation as its draft and
       shows the old text as ``#| msgid``; the old reviewed entry stays as obsolete ``#~``.
-    - New text takes a reviewed translation of the same text from another guide
-      (translation memory); a near match arrives fuzzy.
+    - New text takes a reviewed translation of the same text from another guide or from
+      another project's memory; a near match arrives fuzzy, with ``#| msgid`` the text it
+      translates and its score and origin in a translator comment.
     - Removed text with a translation becomes obsolete; obsolete entries are dropped
       only with ``prune``.
     """
@@ -89,7 +90,7 @@ def _merge_entry(fresh: polib.POEntry, active: dict, obsolete: dict, used: set,
         return entry
     if match:
         report.fuzzy += 1
-        return _draft_from(fresh, match.translation, match.source, "")
+        return _draft_from(fresh, match.translation, match.source, match.note())
     report.new += 1
     return copy.deepcopy(fresh)
 
