@@ -23,6 +23,8 @@ COMMANDS = {
     "build": ("pipeline.commands.build", "Build the site and PDF flyers into output/."),
     "serve": ("pipeline.commands.serve", "Serve the site on localhost and rebuild it when a file changes."),
     "doctor": ("pipeline.commands.doctor", "Check what each language needs: script, fonts, rules, models, tools."),
+    "export": ("pipeline.commands.export", "Write XLIFF for CAT tools, or TMX of the reviewed translations."),
+    "import": ("pipeline.commands.imports", "Merge XLIFF files from a CAT tool into their catalogs."),
 }
 
 

@@ -40,6 +40,7 @@ class Settings:
     checks: CheckSettings = field(default_factory=CheckSettings)
     fonts: tuple[tuple[str, str, str], ...] = ()  # [fonts]: (language or script, web family, PDF family)
     accessibility_statement: str = ""  # [site]: the statement's URL, linked from every page and PDF; "" unset
+    memories: tuple[Path, ...] = ()  # [memory] files: other projects' TMX files update pre-translates from
 
     @property
     def content_dir(self) -> Path:
@@ -188,7 +189,18 @@ def _web_address(data: dict, key: str, where: str, found: _Collector) -> str:
     return value
 
 
-KNOWN_SECTIONS = {"project", "publish", "translate", "check", "fonts", "site"}
+KNOWN_SECTIONS = {"project", "publish", "translate", "check", "fonts", "site", "memory"}
+
+
+def _memories(data: dict, root: Path, found: _Collector) -> tuple[Path, ...]:
+    """Read [memory] files: TMX paths, relative to the project folder."""
+    files = _string_list(data, "files", "memory", found)
+    for index, name in enumerate(files):
+        if not name.lower().endswith(".tmx"):
+            found.add(f"memory.files[{index}]", f"must be a .tmx file, got {name!r}")
+    for key in sorted(set(data) - {"files"}):
+        found.add(f"memory.{key}", "unknown key (memory has: files)")
+    return tuple(root / name for name in files)
 
 
 def parse_settings(text: str, root: Path, source: str = SETTINGS_FILE) -> Settings:
@@ -227,6 +239,7 @@ def parse_settings(text: str, root: Path, source: str = SETTINGS_FILE) -> Settin
         checks=_checks(sections["check"], found),
         fonts=_fonts(sections["fonts"], found),
         accessibility_statement=_web_address(sections["site"], "accessibility_statement", "site", found),
+        memories=_memories(sections["memory"], root, found),
     )
     if found.problems:
         raise ConfigError("\n".join(found.problems))

@@ -87,6 +87,8 @@ def _merge_entry(fresh: polib.POEntry, active: dict, obsolete: dict, used: set,
         report.from_memory += 1
         entry = copy.deepcopy(fresh)
         entry.msgstr = match.translation
+        if match.external:  # another project's reviewed text: say where it came from
+            entry.tcomment = match.note()
         return entry
     if match:
         report.fuzzy += 1
