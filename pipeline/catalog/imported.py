@@ -39,7 +39,8 @@ class Outcome:
     """What happened to one incoming translation."""
 
     line: int | None  # the line in the exchange file
-    entry_line: int | None  # the entry's line in the catalog (None when refused)
+    entry_line: int | None  # the entry's line in the catalog as read (None when refused)
+    msgctxt: str | None
     msgid: str
     what: str  # "changed", "changed (draft)", "confirmed", or why it was not applied
 
@@ -65,16 +66,21 @@ def apply_translations(po: polib.POFile, incoming: list[Incoming]) -> ImportRepo
         problem = _problem(item, entry, key in seen, nplurals(po))
         seen.add(key)
         if problem:
-            report.refused.append(Outcome(item.line, None, item.msgid, problem))
+            report.refused.append(Outcome(item.line, None, item.msgctxt, item.msgid, problem))
         elif not any(item.forms):
             report.empty += 1
         else:
             what = _apply(entry, item)
             if what:
-                report.changed.append(Outcome(item.line, entry.linenum, item.msgid, what))
+                report.changed.append(Outcome(item.line, entry.linenum, item.msgctxt, item.msgid, what))
             else:
                 report.unchanged += 1
     return report
+
+
+def entry_lines(po: polib.POFile) -> dict[tuple[str | None, str], int | None]:
+    """Return the line of every live entry by (msgctxt, msgid), for messages."""
+    return {(e.msgctxt, e.msgid): e.linenum for e in po if not e.obsolete and e.msgid}
 
 
 def _problem(item: Incoming, entry: polib.POEntry | None, twice: bool, forms: int) -> str:

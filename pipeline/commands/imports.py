@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from pipeline.catalog.imported import ImportReport, Outcome, apply_translations
+from pipeline.catalog.imported import ImportReport, Outcome, apply_translations, entry_lines
+from pipeline.catalog.pofile import read_catalog
 from pipeline.commands import App
 from pipeline.config import Settings
 from pipeline.errors import CatalogError, LigetilError, raise_all
@@ -84,7 +85,17 @@ def import_files(app: App, files: tuple[Path, ...], dry_run: bool) -> Imported:
         touched |= {path} if report.changed else set()
     if not dry_run:
         result.written = snapshot.write_all({path: catalogs[path] for path in catalogs if path in touched})
+        _renumber(settings, result)
     return result
+
+
+def _renumber(settings: Settings, result: Imported) -> None:
+    """Give each changed entry its line in the catalog as written (msgcat may have moved it)."""
+    lines = {settings.relative(path): entry_lines(read_catalog(path, settings.relative(path)))
+             for path in result.written}
+    result.changed = [(catalog, display, replace(outcome, entry_line=lines[catalog].get(
+        (outcome.msgctxt, outcome.msgid), outcome.entry_line)) if catalog in lines else outcome)
+        for catalog, display, outcome in result.changed]
 
 
 @click.command("import", short_help="Merge XLIFF files from a CAT tool into their catalogs.")
