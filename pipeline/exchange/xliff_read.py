@@ -63,26 +63,26 @@ def _need(element, name: str, display: str) -> str:
 
 def _plural_groups(units: list[tuple[str, str | None, Incoming]]) -> list[Incoming]:
     """Join the units of a plural entry (named msgstr[N], ids u7.0, u7.1, …) into one Incoming."""
-    out: list[Incoming] = []
-    groups: dict[str, list[tuple[int, Incoming]]] = {}
+    order: list[Incoming | str] = []
+    forms: dict[str, list[tuple[int, Incoming]]] = {}
     for unit_id, name, item in units:
         form = _FORM_RE.match(name or "")
         if form is None:
-            out.append(item)
+            order.append(item)
             continue
         stem = unit_id.rpartition(".")[0] or unit_id
-        if stem not in groups:
-            groups[stem] = []
-            out.append(item)  # placeholder, replaced below, keeps the order
-        groups[stem].append((int(form.group(1)), item))
-    for index, item in enumerate(out):
-        stem = next((s for s, forms in groups.items() if forms[0][1] is item), None)
-        if stem is not None:
-            forms = sorted(groups[stem], key=lambda pair: pair[0])
-            first = forms[0][1]
-            out[index] = Incoming(first.msgctxt, first.msgid, tuple(i.forms[0] for _, i in forms),
-                                  all(i.reviewed for _, i in forms), first.line, plural=True)
-    return out
+        if stem not in forms:
+            forms[stem] = []
+            order.append(stem)  # the entry's place; its forms are joined below
+        forms[stem].append((int(form.group(1)), item))
+    return [item if isinstance(item, Incoming) else _joined(forms[item]) for item in order]
+
+
+def _joined(forms: list[tuple[int, Incoming]]) -> Incoming:
+    items = [item for _, item in sorted(forms, key=lambda pair: pair[0])]
+    first = items[0]
+    return Incoming(first.msgctxt, first.msgid, tuple(i.forms[0] for i in items),
+                    all(i.reviewed for i in items), first.line, plural=True)
 
 
 # --- XLIFF 2.x -----------------------------------------------------------------------------
@@ -91,23 +91,44 @@ def _file2(root, file, display: str) -> ReadXliff:
     q = lambda tag: f"{{{XLIFF2_NS}}}{tag}"  # noqa: E731
     units = []
     for unit in file.iter(q("unit")):
-        segments = unit.findall(q("segment"))
-        if len(segments) != 1:
-            raise CatalogError(f"unit {unit.get('id')!r} has {len(segments)} segments; Ligetil writes one "
-                               "a unit, so join the segments in the CAT tool before saving", display, unit.sourceline)
         data = {d.get("id"): (d.text or "") for d in unit.iterfind(f"{q('originalData')}/{q('data')}")}
         context = unit.find(f"{q('notes')}/{q('note')}[@category='msgctxt']")
-        source = segments[0].find(q("source"))
-        if source is None:
-            raise CatalogError("segment has no <source>", display, segments[0].sourceline)
-        target = segments[0].find(q("target"))
-        text = "" if target is None else _text2(target, data, display)
-        reviewed = segments[0].get("state", "initial") in REVIEWED_2
-        item = Incoming(None if context is None else (context.text or ""), _text2(source, data, display),
-                        (text,), reviewed, (target if target is not None else source).sourceline)
+        source, target, reviewed, line = _segments2(unit, data, display)
+        item = Incoming(None if context is None else (context.text or ""), source, (target,), reviewed, line)
         units.append((unit.get("id", ""), unit.get("name"), item))
     return ReadXliff(_need(file, "id", display), _need(root, "trgLang", display), _need(root, "srcLang", display),
                      file.sourceline, tuple(_plural_groups(units)))
+
+
+def _segments2(unit, data: dict[str, str], display: str) -> tuple[str, str, bool, int | None]:
+    """Return a unit's source, target, whether it is reviewed, and the line of its first target.
+
+    A CAT tool may split the unit into sentences (several <segment>s, <ignorable> space
+    between them): they are joined back; the unit is reviewed when every segment is.
+    """
+    q = lambda tag: f"{{{XLIFF2_NS}}}{tag}"  # noqa: E731
+    parts = [p for p in unit if p.tag in (q("segment"), q("ignorable"))]
+    if not parts:
+        raise CatalogError(f"unit {unit.get('id')!r} has no <segment>", display, unit.sourceline)
+    sources, targets, states, lines = [], [], [], []
+    for part in parts:
+        source, target = part.find(q("source")), part.find(q("target"))
+        if source is None:
+            raise CatalogError(f"<{etree.QName(part).localname}> has no <source>", display, part.sourceline)
+        sources.append(_text2(source, data, display))
+        segment = part.tag == q("segment")
+        if target is not None:
+            targets.append(_text2(target, data, display))
+            lines.append(target.sourceline)
+        elif segment:
+            targets.append("")
+        else:
+            targets.append(sources[-1])  # ignorable space with no target of its own
+        if segment:
+            states.append(part.get("state", "initial") in REVIEWED_2 and target is not None)
+    empty = not any(t for t, p in zip(targets, parts) if p.tag == q("segment"))
+    line = lines[0] if lines else parts[0].find(q("source")).sourceline
+    return "".join(sources), "" if empty else "".join(targets), all(states), line
 
 
 def _text2(element, data: dict[str, str], display: str) -> str:
@@ -133,7 +154,7 @@ def _text2(element, data: dict[str, str], display: str) -> str:
 
 def _data(code, attribute: str, data: dict[str, str], display: str) -> str:
     ref = code.get(attribute)
-    if ref is None and code.get("id") and f"d{code.get('id')}" in data and attribute == "dataRef":
+    if ref is None and attribute == "dataRef":  # a tool that kept the id only: Ligetil's data ids are d + id
         ref = f"d{code.get('id')}"
     if ref not in data:
         raise CatalogError(f"inline code <{etree.QName(code).localname} id={code.get('id')!r}> refers to "

@@ -251,3 +251,22 @@ def test_a_plural_entry_round_trips_form_by_form(project, ligetil, version):
     assert result.code == 0 and "changed 1 entry" in result.out, result.out + result.err
     plural = entry(project, "en dag")
     assert plural.msgstr_plural == {i: f"{i} gün ✎" for i in range(forms)}
+
+
+def test_a_unit_a_cat_tool_split_into_sentences_is_joined_back(project, ligetil):
+    path = export(ligetil, project)
+    tree = etree.parse(str(path))
+    segment = next(s for s in tree.iter(q("segment")) if s.find(q("source")).text == "Du kan altid tage en pårørende med.")
+    unit = segment.getparent()
+    unit.remove(segment)
+    for tag, source, target in (("segment", "Du kan altid tage", "Her zaman"), ("ignorable", " ", None),
+                                ("segment", "en pårørende med.", "bir yakınınızı getirebilirsiniz.")):
+        part = etree.SubElement(unit, q(tag), {"state": "translated"} if tag == "segment" else {})
+        etree.SubElement(part, q("source")).text = source
+        if target:
+            etree.SubElement(part, q("target")).text = target
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    result = ligetil(project, "import", str(path))
+    assert result.code == 0, result.err
+    joined = entry(project, "Du kan altid tage en pårørende med.")
+    assert (joined.msgstr, joined.fuzzy) == ("Her zaman bir yakınınızı getirebilirsiniz.", False)
