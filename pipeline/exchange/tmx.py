@@ -14,6 +14,7 @@ from pipeline import __version__
 from pipeline.errors import CatalogError
 from pipeline.exchange.codes import split_markup
 from pipeline.exchange.xliff import aligned, inline_codes
+from pipeline.exchange.xmlfile import parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MAX_BYTES = 200_000_000  # a memory of many projects; lxml reads it as one tree
@@ -51,13 +52,7 @@ def _same_language(code: str | None, wanted: str) -> bool:
 
 def read_tmx(data: bytes, display: str, source_lang: str) -> dict[str, list[tuple[str, str]]]:
     """Return {target language, lowercased: [(source, translation)]} from a TMX document."""
-    if len(data) > MAX_BYTES:
-        raise CatalogError(f"TMX file is {len(data):,} bytes, the limit is {MAX_BYTES:,}", display)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        raise CatalogError(f"not valid XML: {error.msg}", display, error.position[0] if error.position else None) from None
+    root = parse_xml(data, display, "TMX", MAX_BYTES)
     header = root.find("header")
     if root.tag != "tmx" or header is None:
         raise CatalogError("not a TMX document (no <tmx> with a <header>)", display, root.sourceline)
@@ -82,7 +77,8 @@ def _text(element, display: str) -> str:
     """Return a <seg>'s text with its codes' Markdown; <hi> and <sub> content is text."""
     parts = [element.text or ""]
     for child in element:
-        if not isinstance(child.tag, str):
+        if not isinstance(child.tag, str):  # a processing instruction: not text
+            parts.append(child.tail or "")
             continue
         if child.tag in ("bpt", "ept", "ph", "it", "ut"):
             parts.append("".join(child.itertext()))

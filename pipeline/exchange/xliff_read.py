@@ -15,6 +15,7 @@ from lxml import etree
 from pipeline.catalog.imported import Incoming
 from pipeline.errors import CatalogError
 from pipeline.exchange.xliff import XLIFF1_NS, XLIFF2_NS
+from pipeline.exchange.xmlfile import parse_xml
 
 REVIEWED_2 = {"translated", "reviewed", "final"}
 REVIEWED_1 = {"translated", "signed-off", "final"}
@@ -35,14 +36,7 @@ class ReadXliff:
 
 def parse_xliff(data: bytes, display: str) -> list[ReadXliff]:
     """Parse an XLIFF document's bytes; return one ReadXliff per <file>."""
-    if len(data) > MAX_BYTES:
-        raise CatalogError(f"XLIFF file is {len(data):,} bytes, the limit is {MAX_BYTES:,}", display)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        line = error.position[0] if error.position else None
-        raise CatalogError(f"not valid XML: {error.msg}", display, line) from None
+    root = parse_xml(data, display, "XLIFF", MAX_BYTES)
     namespace = etree.QName(root).namespace
     if etree.QName(root).localname != "xliff" or namespace not in (XLIFF2_NS, XLIFF1_NS):
         raise CatalogError("not an XLIFF 1.2 or 2.x document (root element "
@@ -135,6 +129,9 @@ def _text2(element, data: dict[str, str], display: str) -> str:
     """Return the Markdown of a <source> or <target>: text, with each code's original data."""
     parts = [element.text or ""]
     for child in element:
+        if not isinstance(child.tag, str):  # a processing instruction: not text
+            parts.append(child.tail or "")
+            continue
         name = etree.QName(child).localname
         if name == "pc":
             parts += [_data(child, "dataRefStart", data, display), _text2(child, data, display),
@@ -188,6 +185,9 @@ def _text1(element, display: str) -> str:
     """Return the Markdown of a 1.2 <source> or <target>: codes hold their Markdown."""
     parts = [element.text or ""]
     for child in element:
+        if not isinstance(child.tag, str):  # a processing instruction: not text
+            parts.append(child.tail or "")
+            continue
         name = etree.QName(child).localname
         if name in ("bpt", "ept", "ph", "it"):
             parts.append("".join(child.itertext()))

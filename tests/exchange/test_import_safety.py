@@ -270,3 +270,15 @@ def test_a_unit_a_cat_tool_split_into_sentences_is_joined_back(project, ligetil)
     assert result.code == 0, result.err
     joined = entry(project, "Du kan altid tage en pårørende med.")
     assert (joined.msgstr, joined.fuzzy) == ("Her zaman bir yakınınızı getirebilirsiniz.", False)
+
+
+def test_a_doctype_that_defines_entities_is_refused_with_its_line(project, ligetil):
+    path = export(ligetil, project)
+    text = path.read_text(encoding="utf-8")
+    declaration, rest = text.split("\n", 1)
+    bomb = '<!DOCTYPE xliff [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    path.write_text(f"{declaration}\n{bomb}\n{rest.replace('Sana yemek', '&b;', 1)}", encoding="utf-8")
+    before = snapshot(project)
+    result = ligetil(project, "import", str(path))
+    assert result.code == 1 and f"{XLF}:2: a <!DOCTYPE> that defines entities is not allowed" in result.err
+    assert snapshot(project) == before

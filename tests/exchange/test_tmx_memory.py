@@ -131,3 +131,16 @@ def test_the_length_prefilter_never_hides_the_best_near_match(sources, wanted):
         assert found is not None and found.score == pytest.approx(best)
     else:
         assert found is None
+
+
+def test_a_cat_tools_tmx_with_a_doctype_and_region_codes_is_read(second, tmp_path):
+    tmx = tmp_path / "fra-cat.tmx"
+    tmx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+                   '<tmx version="1.4"><header srclang="da-DK" segtype="sentence" o-tmf="x" adminlang="en" '
+                   'datatype="plaintext" creationtool="x" creationtoolversion="1"/><body><tu>'
+                   '<tuv xml:lang="da-DK"><seg>Kontakt os</seg></tuv><tuv xml:lang="TR-tr"><seg>Bize ulaşın</seg></tuv>'
+                   '</tu></body></tmx>\n', encoding="utf-8")
+    assert run_ligetil(second, "update", "--lang", "tr", "--memory", str(tmx)).code == 0
+    po = polib.pofile(str(second / f"translations/tr/LC_MESSAGES/{GUIDE}.po"))
+    contact = next(e for e in po if e.msgid == "Kontakt os")
+    assert (contact.msgstr, contact.fuzzy) == ("Bize ulaşın", False)
