@@ -282,3 +282,30 @@ def test_a_doctype_that_defines_entities_is_refused_with_its_line(project, liget
     result = ligetil(project, "import", str(path))
     assert result.code == 1 and f"{XLF}:2: a <!DOCTYPE> that defines entities is not allowed" in result.err
     assert snapshot(project) == before
+
+
+def test_a_catalog_msgcat_refuses_is_named_and_nothing_is_written(project, ligetil, monkeypatch):
+    from pipeline.catalog import pofile
+
+    path = export(ligetil, project)
+    edit(path, "Maden er god.", "Yemek çok güzel.", "translated")
+    real = pofile.msgcat
+
+    def refuse_tr(text: str, display: str = "catalog") -> str:
+        if display == TR:
+            return real('msgid "a"\nmsgstr ""\n\nmsgid "a"\nmsgstr ""\n', display)
+        return real(text, display)
+
+    monkeypatch.setattr(pofile, "msgcat", refuse_tr)
+    before = snapshot(project)
+    result = ligetil(project, "import", str(path))
+    assert result.code == 1 and result.err.startswith(f"{TR}: GNU msgcat refuses")
+    assert snapshot(project) == before
+
+
+def test_temp_files_of_a_killed_run_are_cleaned(project, ligetil):
+    path = export(ligetil, project)
+    left = project / "translations/tr/LC_MESSAGES/.ligetil-tmp-left-by-a-killed-run"
+    left.write_text("half", encoding="utf-8")
+    assert ligetil(project, "import", str(path)).code == 0
+    assert not left.exists()

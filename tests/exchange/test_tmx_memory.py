@@ -144,3 +144,15 @@ def test_a_cat_tools_tmx_with_a_doctype_and_region_codes_is_read(second, tmp_pat
     po = polib.pofile(str(second / f"translations/tr/LC_MESSAGES/{GUIDE}.po"))
     contact = next(e for e in po if e.msgid == "Kontakt os")
     assert (contact.msgstr, contact.fuzzy) == ("Bize ulaşın", False)
+
+
+def test_translate_toolkit_reads_the_tmx_as_the_reviewed_pairs_markdown_and_all(memory_file):
+    from translate.storage.tmx import tmxfile
+
+    store = tmxfile.parsefile(str(memory_file))
+    pairs = {u.source: u.target for u in store.units}
+    expected = {e.msgid: e.msgstr for p in sorted((REPO / "translations/tr/LC_MESSAGES").glob("*.po"))
+                if p.stem != "_site" for e in polib.pofile(str(p)).translated_entries()}
+    assert len(store.units) == len(pairs) and pairs == {k: v for k, v in expected.items() if k in pairs}
+    assert set(expected) - set(pairs) == set()  # every reviewed text, once
+    assert any("](" in source for source in pairs) and any("**" in source for source in pairs)
