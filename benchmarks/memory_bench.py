@@ -6,7 +6,7 @@ most of its texts are near, not exact, matches of the memory. One update runs wi
 memory as shipped (rapidfuzz with a length prefilter) and one with the difflib search it
 replaced, each on a fresh copy, in this process. It prints both times and their ratio.
 
-    .venv/bin/python benchmarks/memory_bench.py [--megabytes 1.95] [--lang tr]
+    .venv/bin/python benchmarks/memory_bench.py [--megabytes 1.95] [--langs tr,en]
 
 Not a test: it prints figures. Times include msgcat and writing, as a user waits for them.
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import io
+import json
 import re
 import shutil
 import sys
@@ -70,12 +71,12 @@ def big_guide(megabytes: float) -> str:
     return "---\ntitle: Stor guide\nsummary: Alle guiderne i én.\n---\n" + "\n\n".join(parts)
 
 
-def project(folder: Path, guide: str, lang: str) -> Path:
-    """Copy the sample project into ``folder`` with one language and the big guide."""
+def project(folder: Path, guide: str, langs: list[str]) -> Path:
+    """Copy the sample project into ``folder`` with these languages and the big guide."""
     shutil.copytree(REPO / "content", folder / "content")
     shutil.copytree(REPO / "translations", folder / "translations")
     settings = (REPO / "ligetil.toml").read_text(encoding="utf-8")
-    settings = re.sub(r"^languages = .*$", f'languages = ["{lang}"]', settings, flags=re.M)
+    settings = re.sub(r"^languages = .*$", f"languages = {json.dumps(langs)}", settings, flags=re.M)
     (folder / "ligetil.toml").write_text(settings, encoding="utf-8")
     (folder / "content/stor.md").write_text(guide, encoding="utf-8")
     return folder
@@ -97,18 +98,19 @@ def timed_update(root: Path) -> tuple[float, str]:
 def main_bench() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--megabytes", type=float, default=1.95)
-    parser.add_argument("--lang", default="tr")
+    parser.add_argument("--langs", default="tr", help="comma-separated, from the sample's languages")
     args = parser.parse_args()
     guide = big_guide(args.megabytes)
-    print(f"guide: {len(guide.encode('utf-8')) / 1e6:.2f} MB, one language ({args.lang})")
+    langs = args.langs.split(",")
+    print(f"guide: {len(guide.encode('utf-8')) / 1e6:.2f} MB, languages: {', '.join(langs)}")
     shipped = memory_module.TranslationMemory.lookup
     with tempfile.TemporaryDirectory() as temp:
-        timed_update(project(Path(temp) / "warm-up", "---\ntitle: Lille\n---\nEt afsnit.\n", args.lang))
-        fast, summary = timed_update(project(Path(temp) / "rapidfuzz", guide, args.lang))
+        timed_update(project(Path(temp) / "warm-up", "---\ntitle: Lille\n---\nEt afsnit.\n", langs))
+        fast, summary = timed_update(project(Path(temp) / "rapidfuzz", guide, langs))
         print(f"rapidfuzz + length prefilter: {fast:6.1f} s  ({summary})")
         memory_module.TranslationMemory.lookup = difflib_lookup
         try:
-            slow, summary = timed_update(project(Path(temp) / "difflib", guide, args.lang))
+            slow, summary = timed_update(project(Path(temp) / "difflib", guide, langs))
         finally:
             memory_module.TranslationMemory.lookup = shipped
         print(f"difflib (before):             {slow:6.1f} s  ({summary})")

@@ -148,3 +148,22 @@ def test_every_file_is_valid_against_the_oasis_schema(sample_project, version, s
     assert files
     for path in files:
         assert validator.validate(etree.parse(str(path))), (path, validator.error_log.last_error)
+
+
+def test_export_names_a_missing_catalog_and_refuses_an_unknown_guide(sample_project):
+    (sample_project / "translations/tr/LC_MESSAGES/madservice.po").unlink()
+    result = run_ligetil(sample_project, "export", "--format", "xliff", "--lang", "tr")
+    assert result.code == 0
+    assert "translations/tr/LC_MESSAGES/madservice.po: no catalog; run `ligetil update` first" in result.err
+    assert not (sample_project / "output/xliff/tr/madservice.xlf").exists()
+    assert (sample_project / "output/xliff/tr/sprogcenter.xlf").is_file()
+    unknown = run_ligetil(sample_project, "export", "--format", "xliff", "--guide", "nope")
+    assert unknown.code == 2 and "no guide named 'nope'" in unknown.err
+
+
+def test_exports_are_deterministic(sample_project, tmp_path):
+    first = exported(sample_project, "2.1", "--lang", "ur", "-o", str(tmp_path / "one"))
+    assert first == []  # -o elsewhere: nothing under output/xliff
+    run_ligetil(sample_project, "export", "--format", "xliff", "--lang", "ur", "-o", str(tmp_path / "two"))
+    one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
+    assert one == two and len(one) == len(GUIDES)
