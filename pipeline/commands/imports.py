@@ -82,7 +82,8 @@ def import_files(app: App, files: tuple[Path, ...], dry_run: bool) -> Imported:
         result.refused += [(display, outcome) for outcome in report.refused]
         result.unchanged += report.unchanged
         result.empty += report.empty
-        touched |= {path} if report.changed else set()
+        if report.changed:
+            touched.add(path)
     if not dry_run:
         result.written = snapshot.write_all({path: catalogs[path] for path in catalogs if path in touched})
         _renumber(settings, result)
@@ -93,9 +94,12 @@ def _renumber(settings: Settings, result: Imported) -> None:
     """Give each changed entry its line in the catalog as written (msgcat may have moved it)."""
     lines = {settings.relative(path): entry_lines(read_catalog(path, settings.relative(path)))
              for path in result.written}
-    result.changed = [(catalog, display, replace(outcome, entry_line=lines[catalog].get(
-        (outcome.msgctxt, outcome.msgid), outcome.entry_line)) if catalog in lines else outcome)
-        for catalog, display, outcome in result.changed]
+
+    def moved(catalog: str, outcome: Outcome) -> Outcome:
+        found = lines.get(catalog, {}).get((outcome.msgctxt, outcome.msgid))
+        return replace(outcome, entry_line=found) if found else outcome
+
+    result.changed = [(catalog, display, moved(catalog, outcome)) for catalog, display, outcome in result.changed]
 
 
 @click.command("import", short_help="Merge XLIFF files from a CAT tool into their catalogs.")
