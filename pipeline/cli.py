@@ -24,6 +24,8 @@ COMMANDS = {
     "serve": ("pipeline.commands.serve", "Serve the site on localhost and rebuild it when a file changes."),
     "doctor": ("pipeline.commands.doctor", "Check what each language needs: script, fonts, rules, models, tools."),
     "glossary": ("pipeline.commands.glossary", "Show the glossary's terms; export them as TBX for Weblate."),
+    "export": ("pipeline.commands.export", "Write XLIFF for CAT tools, or TMX of the reviewed translations."),
+    "import": ("pipeline.commands.imports", "Merge XLIFF files from a CAT tool into their catalogs."),
 }
 
 

@@ -43,6 +43,7 @@ class Settings:
     accessibility_statement: str = ""  # [site]: the statement's URL, linked from every page and PDF; "" unset
     format_requests: str = ""  # [site]: where a citizen asks for another format (mailto:, tel: or https:);
     # "" asks the guide's own contact
+    memories: tuple[Path, ...] = ()  # [memory] files: other projects' TMX files update pre-translates from
 
     @property
     def content_dir(self) -> Path:
@@ -205,7 +206,18 @@ def _web_address(data: dict, key: str, where: str, found: _Collector) -> str:
     return value
 
 
-KNOWN_SECTIONS = {"project", "publish", "translate", "check", "fonts", "site"}
+KNOWN_SECTIONS = {"project", "publish", "translate", "check", "fonts", "site", "memory"}
+
+
+def _memories(data: dict, root: Path, found: _Collector) -> tuple[Path, ...]:
+    """Read [memory] files: TMX paths, relative to the project folder."""
+    files = _string_list(data, "files", "memory", found)
+    for index, name in enumerate(files):
+        if not name.lower().endswith(".tmx"):
+            found.add(f"memory.files[{index}]", f"must be a .tmx file, got {name!r}")
+    for key in sorted(set(data) - {"files"}):
+        found.add(f"memory.{key}", "unknown key (memory has: files)")
+    return tuple(root / name for name in files)
 
 
 def parse_settings(text: str, root: Path, source: str = SETTINGS_FILE) -> Settings:
@@ -245,6 +257,7 @@ def parse_settings(text: str, root: Path, source: str = SETTINGS_FILE) -> Settin
         fonts=_fonts(sections["fonts"], found),
         accessibility_statement=_web_address(sections["site"], "accessibility_statement", "site", found),
         format_requests=_request_address(sections["site"], "format_requests", "site", found),
+        memories=_memories(sections["memory"], root, found),
     )
     if found.problems:
         raise ConfigError("\n".join(found.problems))

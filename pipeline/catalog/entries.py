@@ -19,7 +19,9 @@ class EntryView:
     fuzzy: bool
     flags: tuple[str, ...]
     msgctxt: str | None = None
-    comment: str = ""  # the translator comment (``# …`` lines)
+    notes: str = ""  # the #. comments for translators
+    comment: str = ""  # the translator's own # comment
+    locations: tuple[str, ...] = ()  # the #: places, as path:line
 
     @property
     def plural(self) -> bool:
@@ -45,8 +47,10 @@ def _view(entry: polib.POEntry) -> EntryView:
         msgstrs = tuple(forms.get(i, "") for i in range(max(forms, default=-1) + 1))
     else:
         msgstrs = (entry.msgstr,)
+    places = tuple(f"{path}:{line}" if line else path for path, line in entry.occurrences)
     return EntryView(entry.msgid, entry.msgid_plural or "", msgstrs, entry.linenum,
-                     "fuzzy" in entry.flags, tuple(entry.flags), entry.msgctxt, entry.tcomment or "")
+                     "fuzzy" in entry.flags, tuple(entry.flags), entry.msgctxt,
+                     entry.comment or "", entry.tcomment or "", places)
 
 
 def entry_views(po: polib.POFile) -> list[EntryView]:

@@ -50,8 +50,9 @@ def merge(template: polib.POFile, existing: polib.POFile, memory: TranslationMem
     - An obsolete entry whose text comes back is revived as it was.
     - Changed text becomes fuzzy, keeps the closest old translation as its draft and
       shows the old text as ``#| msgid``; the old reviewed entry stays as obsolete ``#~``.
-    - New text takes a reviewed translation of the same text from another guide
-      (translation memory); a near match arrives fuzzy.
+    - New text takes a reviewed translation of the same text from another guide or from
+      another project's memory; a near match arrives fuzzy, with ``#| msgid`` the text it
+      translates and its score and origin in a translator comment.
     - Removed text with a translation becomes obsolete; obsolete entries are dropped
       only with ``prune``.
     """
@@ -87,10 +88,12 @@ def _merge_entry(fresh: polib.POEntry, active: dict, obsolete: dict, used: set,
         report.from_memory += 1
         entry = copy.deepcopy(fresh)
         entry.msgstr = match.translation
+        if match.external:  # another project's reviewed text: say where it came from
+            entry.tcomment = match.note()
         return entry
     if match:
         report.fuzzy += 1
-        return _draft_from(fresh, match.translation, match.source, "")
+        return _draft_from(fresh, match.translation, match.source, match.note())
     report.new += 1
     return copy.deepcopy(fresh)
 
@@ -109,6 +112,8 @@ def _closest(msgid: str, active: dict, used: set) -> polib.POEntry | None:
         return None
     candidates = {k[1]: e for k, e in active.items()
                   if k not in used and k[0] is None and has_translation(e) and not e.msgid_plural}
+    if not candidates:  # difflib indexes the text even for no candidates: 2 s on a 2 MB guide
+        return None
     close = difflib.get_close_matches(msgid, list(candidates), n=1, cutoff=FUZZY_MATCH)
     return candidates[close[0]] if close else None
 

@@ -15,6 +15,8 @@ from pipeline.commands import App
 from pipeline.commands.extract import plan_templates, stale_templates
 from pipeline.project import CatalogSnapshot, chosen_languages, load_guides
 from pipeline.config import Settings
+from pipeline.errors import ConfigError
+from pipeline.exchange.tmx import pairs_for, read_tmx
 from pipeline.fsutil import remove_stale_temps
 from pipeline.lock import project_lock
 from pipeline.paths import SITE_WORDS, po_path, pot_path, site_po_path, site_pot_path
@@ -29,8 +31,26 @@ def new_catalog(settings: Settings, slug: str, lang: str) -> polib.POFile:
     return empty_catalog(settings.name, slug, lang, now())
 
 
-def build_memory(settings: Settings, lang: str, snapshot: CatalogSnapshot) -> TranslationMemory:
-    """Collect the reviewed translations of every catalog of a language."""
+Memories = dict[str, dict[str, list[tuple[str, str]]]]  # file name -> language -> pairs
+
+
+def read_memories(settings: Settings, extra: tuple[Path, ...] = ()) -> Memories:
+    """Read the TMX files of [memory] files and of ``--memory``, each once."""
+    memories: Memories = {}
+    for path in (*settings.memories, *extra):
+        display = settings.relative(path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            where = "" if path in extra else " (ligetil.toml: memory.files)"
+            raise ConfigError(f"cannot read the memory{where}: {error.strerror}", display) from None
+        memories[path.name] = read_tmx(data, display, settings.source_language)
+    return memories
+
+
+def build_memory(settings: Settings, lang: str, snapshot: CatalogSnapshot,
+                 memories: Memories | None = None) -> TranslationMemory:
+    """Collect the reviewed translations of every catalog of a language, then other projects'."""
     memory = TranslationMemory()
     folder = settings.translations_dir / lang / "LC_MESSAGES"
     for path in sorted(folder.glob("*.po")):
@@ -39,15 +59,18 @@ def build_memory(settings: Settings, lang: str, snapshot: CatalogSnapshot) -> Tr
         po = snapshot.read(path)
         if po is not None:
             memory.add_catalog(po, path.stem)
+    for name, by_language in (memories or {}).items():
+        memory.add_pairs(pairs_for(by_language, lang), name)
     return memory
 
 
 def plan_catalogs(settings: Settings, templates: dict[Path, polib.POFile], langs: list[str],
-                  snapshot: CatalogSnapshot, prune: bool) -> dict[Path, tuple[polib.POFile, MergeReport]]:
+                  snapshot: CatalogSnapshot, prune: bool,
+                  memories: Memories | None = None) -> dict[Path, tuple[polib.POFile, MergeReport]]:
     """Merge every template into every chosen language's catalog, in memory."""
     planned = {}
     for lang in langs:
-        memory = build_memory(settings, lang, snapshot)
+        memory = build_memory(settings, lang, snapshot, memories)
         for template_path, template in templates.items():
             slug = template_path.stem
             path = po_path(settings, lang, slug)
@@ -74,14 +97,16 @@ def plan_site_words(settings: Settings, langs: list[str], snapshot: CatalogSnaps
     return planned
 
 
-def update(app: App, lang: str | None, prune: bool) -> tuple[list[Path], MergeReport]:
+def update(app: App, lang: str | None, prune: bool,
+           memory_files: tuple[Path, ...] = ()) -> tuple[list[Path], MergeReport]:
     """Run extract and merge; write only after everything merged; return changed files."""
     settings = app.settings
     langs = chosen_languages(settings, lang)
+    memories = read_memories(settings, memory_files)
     snapshot = CatalogSnapshot(settings)
     guides = load_guides(settings)
     templates = plan_templates(settings, guides, snapshot)
-    catalogs = plan_catalogs(settings, templates, langs, snapshot, prune)
+    catalogs = plan_catalogs(settings, templates, langs, snapshot, prune, memories)
     site_words = plan_site_words(settings, langs, snapshot, prune)
     changed = snapshot.write_all({**templates, **{path: po for path, (po, _) in catalogs.items()}, **site_words})
     for path in stale_templates(settings, {**templates, **site_words}):
@@ -101,8 +126,12 @@ def _total(reports) -> MergeReport:
 @click.command(short_help="Extract, then merge into every language's PO files.")
 @click.option("--lang", "-l", metavar="LANG", help="Only this language (default: all in ligetil.toml).")
 @click.option("--prune", is_flag=True, help="Drop obsolete (#~) entries. They are kept by default.")
+@click.option("--memory", "memory_files", multiple=True, metavar="FILE.tmx",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Another project's memory (TMX) to pre-translate from; repeatable. "
+                   "[memory] files in ligetil.toml are always used.")
 @click.pass_obj
-def command(app: App, lang: str | None, prune: bool) -> int:
+def command(app: App, lang: str | None, prune: bool, memory_files: tuple[Path, ...]) -> int:
     """Extract the guides, then bring every translations/<lang>/LC_MESSAGES/<guide>.po up to date.
 
     \b
@@ -110,13 +139,14 @@ def command(app: App, lang: str | None, prune: bool) -> int:
     - changed text becomes fuzzy, keeps the old translation as a draft and shows
       the old text as `#| msgid`;
     - removed text is kept as obsolete `#~` entries (drop them with --prune);
-    - text already translated (reviewed) in another guide arrives translated;
-      a near match (≥ 85 % similar) arrives fuzzy.
+    - text already translated (reviewed) in another guide, or in another project's
+      memory (--memory, [memory] files), arrives translated; a near match (≥ 85 %
+      similar) arrives fuzzy, its score and origin in a translator comment.
     Missing catalogs are created with headers and plural forms from Babel.
     """
     with project_lock(app.settings.root, "update"):
         remove_stale_temps(app.settings.translations_dir)  # left by a run that was killed
-        changed, report = update(app, lang, prune)
+        changed, report = update(app, lang, prune, tuple(p.resolve() for p in memory_files))
     for path in changed:
         app.out.print(f"wrote {app.settings.relative(path)}")
     app.out.print(

@@ -125,23 +125,47 @@ def _classify(match: re.Match[str], text: str) -> Glue | None:
     return "atom"
 
 
+# The kinds that are Markdown markup (what a CAT tool must protect as inline codes); the
+# others (numbers, dates, terms, …) are words a machine must not change but a translator may.
+MARKUP_KINDS = frozenset({"code", "image", "autolink", "link_open", "link_close", "escape", "entity",
+                          "emphasis"})
+
+
+@dataclass(frozen=True)
+class Span:
+    """One protected token of a text: where it is, what it is, how it glues."""
+
+    start: int
+    end: int
+    kind: str  # a name of _PATTERNS: "emphasis", "link_open", "number", …
+    glue: Glue
+    partner: int  # index of the matching open/close span, or -1
+
+
+def protected_spans(text: str, terms: tuple[str, ...] = ()) -> list[Span]:
+    """Return the protected tokens of ``text`` in order, openers paired with their closers."""
+    found = []
+    for match in _scanner(terms).finditer(text):
+        glue = _classify(match, text)
+        if glue is not None:
+            found.append((match, glue))
+    partner = _pair([m.group() for m, _ in found], [g for _, g in found])
+    return [Span(m.start(), m.end(), m.lastgroup or "", g, p) for (m, g), p in zip(found, partner)]
+
+
 def mask(text: str, terms: tuple[str, ...] = ()) -> Masked:
     """Replace protected tokens in ``text`` by placeholders."""
     prefix = _choose_prefix(text)
-    out, tokens, glue, last = [], [], [], 0
-    for match in _scanner(terms).finditer(text):
-        kind = _classify(match, text)
-        if kind is None:
-            continue
-        out.append(text[last:match.start()])
-        holder = f"{prefix}{len(tokens) + 1}"
-        out.append({"open": holder + " ", "close": " " + holder}.get(kind, holder))
-        tokens.append(match.group())
-        glue.append(kind)
-        last = match.end()
+    spans = protected_spans(text, terms)
+    out, last = [], 0
+    for index, span in enumerate(spans):
+        out.append(text[last:span.start])
+        holder = f"{prefix}{index + 1}"
+        out.append({"open": holder + " ", "close": " " + holder}.get(span.glue, holder))
+        last = span.end
     out.append(text[last:])
-    partner = _pair(tokens, glue)
-    return Masked("".join(out), prefix, tuple(tokens), tuple(glue), tuple(partner))
+    return Masked("".join(out), prefix, tuple(text[s.start:s.end] for s in spans),
+                  tuple(s.glue for s in spans), tuple(s.partner for s in spans))
 
 
 def restore(masked: Masked, translated: str) -> str:

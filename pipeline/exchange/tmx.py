@@ -1,0 +1,90 @@
+"""TMX 1.4b: reviewed pairs out, another project's memory in.
+
+Markup is TMX's own inline codes (``<bpt>``/``<ept>``/``<ph>`` holding the Markdown), so a
+CAT tool protects it and the text read back is the msgid exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+from pipeline import __version__
+from pipeline.errors import CatalogError
+from pipeline.exchange.codes import split_markup
+from pipeline.exchange.xliff import aligned, inline_codes
+from pipeline.exchange.xmlfile import parse_xml
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+MAX_BYTES = 200_000_000  # a memory of many projects; lxml reads it as one tree
+
+
+def write_tmx(pairs: Iterable[tuple[str, str, str]], source_lang: str, target_lang: str) -> bytes:
+    """Return a TMX document of (source, translation, origin) pairs, in the order given."""
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(root, "header", {"creationtool": "Ligetil", "creationtoolversion": __version__,
+                                      "segtype": "block", "o-tmf": "gettext PO", "adminlang": "en",
+                                      "srclang": source_lang, "datatype": "plaintext"})
+    body = etree.SubElement(root, "body")
+    texts = []
+    for source, translation, origin in pairs:
+        unit = etree.SubElement(body, "tu")
+        etree.SubElement(unit, "prop", type="x-ligetil-guide").text = origin
+        source_pieces = split_markup(source)
+        for lang, pieces in ((source_lang, source_pieces),
+                             (target_lang, aligned(source_pieces, split_markup(translation)))):
+            variant = etree.SubElement(unit, "tuv", {XML_LANG: lang})
+            texts.append((etree.SubElement(variant, "seg"), pieces))
+    etree.indent(root, space=" ")
+    for element, pieces in texts:  # after indenting: whitespace in a segment is text
+        inline_codes(element, pieces)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def _same_language(code: str | None, wanted: str) -> bool:
+    """Tell whether a TMX language (``tr-TR``, ``TR``) is the project's language (``tr``)."""
+    if not code:
+        return False
+    code, wanted = code.lower().replace("_", "-"), wanted.lower().replace("_", "-")
+    return code == wanted or code.split("-")[0] == wanted
+
+
+def read_tmx(data: bytes, display: str, source_lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Return {target language, lowercased: [(source, translation)]} from a TMX document."""
+    root = parse_xml(data, display, "TMX", MAX_BYTES)
+    header = root.find("header")
+    if root.tag != "tmx" or header is None:
+        raise CatalogError("not a TMX document (no <tmx> with a <header>)", display, root.sourceline)
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    for unit in root.iterfind("body/tu"):
+        variants = [(v.get(XML_LANG) or v.get("lang"), v.find("seg")) for v in unit.iterfind("tuv")]
+        sources = [_text(seg, display) for lang, seg in variants if seg is not None and _same_language(lang, source_lang)]
+        if not sources:
+            continue
+        for lang, seg in variants:
+            if seg is not None and lang and not _same_language(lang, source_lang):
+                pairs.setdefault(lang.lower(), []).append((sources[0], _text(seg, display)))
+    return pairs
+
+
+def pairs_for(memory: dict[str, list[tuple[str, str]]], lang: str) -> list[tuple[str, str]]:
+    """Return the pairs of a read TMX whose target is ``lang`` (``tr-TR`` counts as ``tr``)."""
+    return [pair for code, pairs in sorted(memory.items()) if _same_language(code, lang) for pair in pairs]
+
+
+def _text(element, display: str) -> str:
+    """Return a <seg>'s text with its codes' Markdown; <hi> and <sub> content is text."""
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):  # a processing instruction: not text
+            parts.append(child.tail or "")
+            continue
+        if child.tag in ("bpt", "ept", "ph", "it", "ut"):
+            parts.append("".join(child.itertext()))
+        elif child.tag == "hi":
+            parts.append(_text(child, display))
+        else:
+            raise CatalogError(f"unexpected <{child.tag}> in a TMX segment", display, child.sourceline)
+        parts.append(child.tail or "")
+    return "".join(parts)
