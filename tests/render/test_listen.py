@@ -141,9 +141,22 @@ def test_fallback_blocks_are_spoken_in_the_source_language():
 
 
 def test_phone_numbers_are_spoken_digit_by_digit_and_dates_are_not():
-    assert spoken_numbers("Ring +45 12 34 56 78.") == "Ring +4 5, 1 2, 3 4, 5 6, 7 8."
-    assert spoken_numbers("70 00 00 00") == "7 0, 0 0, 0 0, 0 0"
-    assert spoken_numbers("3.200 borgere, 2026-11-01, kl. 8-15") == "3.200 borgere, 2026-11-01, kl. 8-15"
+    assert spoken_numbers("Ring +45 12 34 56 78.", "da") == "Ring +4 5, 1 2, 3 4, 5 6, 7 8."
+    assert spoken_numbers("70 00 00 00", "da") == "7 0, 0 0, 0 0, 0 0"
+    assert spoken_numbers("3.200 borgere, 2026-11-01, kl. 8-15", "da") == "3.200 borgere, 2026-11-01, kl. 8-15"
+
+
+@pytest.mark.parametrize(("lang", "written", "said"), [
+    ("da", "Mandag–fredag kl. 8.00–15.00.", "Mandag–fredag kl. 8, 15."),
+    ("da", "Kom kl. 8.30 eller 12.50. Det koster 3.200 kr. eller 1,5 kr.",
+     "Kom kl. 8:30 eller 12:50. Det koster 3.200 kr. eller 1,5 kr."),
+    ("en", "Monday to Friday, 8.00–15.30. It costs DKK 12.50. Come at 8:00.",
+     "Monday to Friday, 8, 15:30. It costs DKK 12.50. Come at 8."),  # "." is the English decimal sign
+    ("ar", "من ٨٫٠٠–١٥٫٠٠ أو 8.00–15.00", "من 8, 15 أو 8, 15"),
+    ("ur", "پیر تا جمعہ 8.00–15.00 بجے", "پیر تا جمعہ 8, 15 بجے"),
+])
+def test_clock_times_are_said_as_times_not_as_decimals(lang, written, said):
+    assert spoken_numbers(written, lang) == said
 
 
 def test_voices_never_come_from_another_language():

@@ -1,11 +1,21 @@
-"""Numbers spoken the way a listener needs them: phone numbers digit by digit."""
+"""Numbers spoken the way a listener needs them: phone numbers digit by digit, clock times as times.
+
+espeak-ng reads "8.00" as "eight point zero zero" in every language; a clock time is said
+as the hour ("8") or the hour and minutes ("8:30"), which every voice reads as a time.
+"""
 
 from __future__ import annotations
 
 import re
 
+from babel.numbers import get_decimal_symbol
+
 # "+45 12 34 56 78", "70 00 00 00": three or more groups of 2–4 digits, spaced (a date is not one).
 PHONE = re.compile(r"(?<![\d,.])\+?\d{2,4}(?:[ \u00a0]\d{2,4}){2,}(?!\d|[,.]\d)")
+_TIME = r"\d{1,2}[.:٫]\d{2}"  # any script's digits; ٫: the Arabic decimal sign, "٨٫٠٠–١٥٫٠٠" in a range
+_ALONE = r"(?<![\d.,:٫])({time})(?!\d|[.,:٫]\d)"
+TIME_RANGE = re.compile(_ALONE.format(time=rf"{_TIME})\s*[–—-]\s*({_TIME}"))  # "8.00–15.00": two times
+CLOCK_TIME = re.compile(_ALONE.format(time=_TIME.replace("٫", "")))
 
 
 def spell_digits(number: str) -> str:
@@ -14,6 +24,28 @@ def spell_digits(number: str) -> str:
     return ", ".join(" ".join(group).replace("+ ", "+") for group in groups)
 
 
-def spoken_numbers(text: str) -> str:
-    """Return ``text`` with every phone number spelled out digit by digit."""
-    return PHONE.sub(lambda match: spell_digits(match.group()), text)
+def spoken_time(time: str) -> str | None:
+    """Return a clock time as a voice says it ("8.00" → "8", "8.30" → "8:30"); None if it is none."""
+    hours, minutes = (int(part) for part in re.split(r"[.:٫]", time))
+    if hours > 24 or minutes > 59:
+        return None
+    return str(hours) if minutes == 0 else f"{hours}:{minutes:02d}"
+
+
+def spoken_times(text: str, lang: str) -> str:
+    """Return ``text`` with its clock times as times: a range "8.00–15.00" as "8, 15" (the dash is
+    silent, so a pause parts them); a lone "8.30" only where "." is not the language's decimal sign."""
+    def said_range(found: re.Match) -> str:
+        start, end = spoken_time(found[1]), spoken_time(found[2])
+        return f"{start}, {end}" if start and end else found[0]
+
+    def said(found: re.Match) -> str:
+        return (dotted_is_time or ":" in found[1]) and spoken_time(found[1]) or found[1]
+
+    dotted_is_time = get_decimal_symbol(lang.replace("-", "_")) != "."
+    return CLOCK_TIME.sub(said, TIME_RANGE.sub(said_range, text))
+
+
+def spoken_numbers(text: str, lang: str) -> str:
+    """Return ``text`` with every phone number spelled out digit by digit and clock times as times."""
+    return spoken_times(PHONE.sub(lambda match: spell_digits(match.group()), text), lang)

@@ -86,7 +86,7 @@ def chapters(blocks: list[tuple[str, str, str]]) -> tuple[Chapter, ...]:
     for tag, lang, text in blocks:
         if tag in CHAPTER_HEADINGS or not found:
             found.append((text if tag in CHAPTER_HEADINGS else "", []))
-        found[-1][1].append(Utterance(spoken_numbers(text), lang))
+        found[-1][1].append(Utterance(spoken_numbers(text, lang), lang))
     return tuple(Chapter(title, tuple(items)) for title, items in found)
 
 
