@@ -31,7 +31,8 @@ class _Blocks(HTMLParser):
     """Collect the text of a page's main content, one string per block element."""
 
     BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "dd", "dt", "figcaption", "address"}
-    PAGE_ONLY = {"download", "listen"}  # classes of what only the web page shows (links to the PDFs, the player)
+    PAGE_ONLY = {"download", "listen", "format-request"}  # classes of what only the web page shows (links to
+    # the PDFs, the player, where to ask for another format)
 
     def __init__(self):
         super().__init__()
