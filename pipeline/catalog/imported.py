@@ -13,13 +13,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import polib
 
 from pipeline.catalog.drafts import NOTE_PREFIX as DRAFT_NOTE
 from pipeline.catalog.memory import NOTE_PREFIX as MEMORY_NOTE
-from pipeline.catalog.pofile import nplurals
+from pipeline.catalog.pofile import nplurals, unwritable_char
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,9 @@ def _problem(item: Incoming, entry: polib.POEntry | None, twice: bool, forms: in
         return "not applied: plural forms do not match the catalog's entry"
     if item.plural and len(item.forms) != forms:
         return f"not applied: {len(item.forms)} plural forms, the catalog has nplurals={forms}"
+    if bad := next(filter(None, map(unwritable_char, item.forms)), ""):
+        return (f"not applied: the translation holds U+{ord(bad):04X} "
+                f"({unicodedata.name(bad, 'a control character')}), which a catalog cannot hold; remove it")
     return ""
 
 

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -71,6 +72,16 @@ def header_field_line(path: Path, field: str) -> int | None:
         return _line_of(path.read_text(encoding="utf-8", errors="replace"), f'"{field}:')
     except OSError:
         return None
+
+
+def unwritable_char(text: str) -> str:
+    """Return the first character of ``text`` a catalog cannot carry ("" when there is none).
+
+    msgcat cuts a text at U+0000 and writes other controls as escapes the reader refuses;
+    U+0085, U+2028 and U+2029 are line breaks to the reader, so they would break the file.
+    """
+    return next((char for char in text if char in "\u2028\u2029"
+                 or (unicodedata.category(char) == "Cc" and char not in "\t\n\r")), "")
 
 
 def nplurals(po: polib.POFile) -> int:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from pipeline import __version__
+from pipeline.catalog.pofile import unwritable_char
 from pipeline.errors import CatalogError
 from pipeline.exchange.codes import split_markup
 from pipeline.exchange.xliff import aligned, inline_codes
@@ -64,13 +65,22 @@ def read_tmx(data: bytes, display: str, source_lang: str) -> dict[str, list[tupl
             continue
         for lang, seg in variants:
             if seg is not None and lang and not _same_language(lang, source_lang):
-                pairs.setdefault(lang.lower(), []).append((sources[0], _text(seg, display)))
+                pairs.setdefault(lang.lower(), []).append((sources[0], _translation(seg, display)))
     return pairs
 
 
 def pairs_for(memory: dict[str, list[tuple[str, str]]], lang: str) -> list[tuple[str, str]]:
     """Return the pairs of a read TMX whose target is ``lang`` (``tr-TR`` counts as ``tr``)."""
     return [pair for code, pairs in sorted(memory.items()) if _same_language(code, lang) for pair in pairs]
+
+
+def _translation(seg, display: str) -> str:
+    """Return a target <seg>'s text, refusing a character no catalog can hold."""
+    text = _text(seg, display)
+    if bad := unwritable_char(text):
+        raise CatalogError(f"the segment holds U+{ord(bad):04X}, which a catalog cannot hold; "
+                           "remove it from the memory", display, seg.sourceline)
+    return text
 
 
 def _text(element, display: str) -> str:

@@ -141,12 +141,24 @@ def _text2(element, data: dict[str, str], display: str) -> str:
         elif name == "mrk":  # an annotation (a term, a comment): its content is text
             parts.append(_text2(child, data, display))
         elif name == "cp":
-            parts.append(chr(int(_need(child, "hex", display), 16)))
+            parts.append(_code_point(child, display))
         else:
             raise CatalogError(f"unexpected <{name}> in a text; Ligetil reads <pc>, <ph>, <sc>, <ec>, <mrk>, <cp>",
                                display, child.sourceline)
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def _code_point(element, display: str) -> str:
+    """Return the character of a <cp hex="…"/>, refusing one that is not a Unicode scalar value."""
+    value = _need(element, "hex", display)
+    try:
+        number = int(value, 16)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= 0x10FFFF or 0xD800 <= number <= 0xDFFF:
+        raise CatalogError(f"<cp hex={value!r}> is not a Unicode character", display, element.sourceline)
+    return chr(number)
 
 
 def _data(code, attribute: str, data: dict[str, str], display: str) -> str:
