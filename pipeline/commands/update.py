@@ -31,7 +31,7 @@ def new_catalog(settings: Settings, slug: str, lang: str) -> polib.POFile:
     return empty_catalog(settings.name, slug, lang, now())
 
 
-Memories = dict[str, dict[str, list[tuple[str, str]]]]  # file name -> language -> pairs
+Memories = dict[str, dict[str, list[tuple[str, str]]]]  # file as shown -> language -> pairs
 
 
 def read_memories(settings: Settings, extra: tuple[Path, ...] = ()) -> Memories:
@@ -44,7 +44,8 @@ def read_memories(settings: Settings, extra: tuple[Path, ...] = ()) -> Memories:
         except OSError as error:
             where = "" if path in extra else " (ligetil.toml: memory.files)"
             raise ConfigError(f"cannot read the memory{where}: {error.strerror}", display) from None
-        memories[path.name] = read_tmx(data, display, settings.source_language)
+        # by path, not name: every project's memory is output/tmx/da-<lang>.tmx
+        memories[display] = read_tmx(data, display, settings.source_language)
     return memories
 
 
@@ -60,7 +61,7 @@ def build_memory(settings: Settings, lang: str, snapshot: CatalogSnapshot,
         if po is not None:
             memory.add_catalog(po, path.stem)
     for name, by_language in (memories or {}).items():
-        memory.add_pairs(pairs_for(by_language, lang), name)
+        memory.add_pairs(pairs_for(by_language, lang), Path(name).name)
     return memory
 
 

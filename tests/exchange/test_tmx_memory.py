@@ -156,3 +156,23 @@ def test_translate_toolkit_reads_the_tmx_as_the_reviewed_pairs_markdown_and_all(
     assert len(store.units) == len(pairs) and pairs == {k: v for k, v in expected.items() if k in pairs}
     assert set(expected) - set(pairs) == set()  # every reviewed text, once
     assert any("](" in source for source in pairs) and any("**" in source for source in pairs)
+
+
+def test_two_memories_with_the_same_file_name_are_both_used(second, tmp_path):
+    """Every project exports output/tmx/da-tr.tmx: two neighbours' memories share that name."""
+    from helpers import GUIDE as SMALL_GUIDE
+
+    texts = {"a": ("Mad til dig", "Sana yemek"), "b": ("Ring til os.", "Bizi arayın.")}
+    files = []
+    for name, (source, target) in texts.items():
+        tmx = tmp_path / name / "output/tmx/da-tr.tmx"
+        tmx.parent.mkdir(parents=True)
+        tmx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="da"/><body>'
+                       f'<tu><tuv xml:lang="da"><seg>{source}</seg></tuv><tuv xml:lang="tr"><seg>{target}</seg>'
+                       '</tuv></tu></body></tmx>\n', encoding="utf-8")
+        files += ["--memory", str(tmx)]
+    (second / "content" / "kontakt.md").write_text(SMALL_GUIDE, encoding="utf-8")
+    assert run_ligetil(second, "update", "--lang", "tr", *files).code == 0
+    po = polib.pofile(str(second / "translations/tr/LC_MESSAGES/kontakt.po"))
+    found = {e.msgid: (e.msgstr, e.fuzzy) for e in po}
+    assert [found[source] for source, _ in texts.values()] == [(target, False) for _, target in texts.values()]
