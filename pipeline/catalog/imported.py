@@ -8,11 +8,15 @@
   described the old text (machine draft, memory match) and the ``#| msgid`` go with it;
 - the same text marked reviewed confirms a draft (fuzzy goes); a reviewed entry whose text
   did not change is never made a draft again;
+- the export records each target as it was (``exported_digest``): when the catalog's text
+  changed since (a translator saved meanwhile), a unit the tool left as exported keeps the
+  newer text, and a unit changed on both sides is refused and named;
 - everything else on an entry (flags, comments, locations) stays exactly as it was.
 """
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -33,6 +37,7 @@ class Incoming:
     reviewed: bool  # the translator's tool marks it done (not a draft)
     line: int | None  # where it is in the exchange file
     plural: bool = False
+    exported: tuple[str, ...] | None = None  # exported_digest of each form as exported; None: unknown
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,15 @@ class ImportReport:
     refused: list[Outcome] = field(default_factory=list)
     unchanged: int = 0
     empty: int = 0
+
+
+def exported_digest(text: str) -> str:
+    """Return the short digest an export records of a target, to tell on import whether it changed."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _digests(forms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(exported_digest(text) for text in forms)
 
 
 def apply_translations(po: polib.POFile, incoming: list[Incoming]) -> ImportReport:
@@ -95,6 +109,10 @@ def _problem(item: Incoming, entry: polib.POEntry | None, twice: bool, forms: in
         return "not applied: plural forms do not match the catalog's entry"
     if item.plural and len(item.forms) != forms:
         return f"not applied: {len(item.forms)} plural forms, the catalog has nplurals={forms}"
+    if item.exported is not None and _digests(_forms_of(entry)) != item.exported \
+            and item.exported != _digests(item.forms) and item.forms != _forms_of(entry) and any(item.forms):
+        return ("not applied: the catalog's translation changed since the export (someone saved it "
+                f"meanwhile, now at line {entry.linenum}) and this file changes it too; choose in the catalog")
     if bad := next(filter(None, map(unwritable_char, item.forms)), ""):
         return (f"not applied: the translation holds U+{ord(bad):04X} "
                 f"({unicodedata.name(bad, 'a control character')}), which a catalog cannot hold; remove it")
@@ -110,6 +128,8 @@ def _forms_of(entry: polib.POEntry) -> tuple[str, ...]:
 def _apply(entry: polib.POEntry, item: Incoming) -> str:
     """Change one entry as the translator's save would; return what changed ("" for nothing)."""
     fuzzy = "fuzzy" in entry.flags
+    if item.exported is not None and item.exported == _digests(item.forms) != _digests(_forms_of(entry)):
+        return ""  # the tool left it as exported; the catalog's text is newer
     if _forms_of(entry) == item.forms:
         if fuzzy and item.reviewed:
             _set_reviewed(entry, True)

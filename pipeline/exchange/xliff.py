@@ -7,7 +7,9 @@
 - state: untranslated → 2.1 ``initial`` without a target, 1.2 no target; a draft (fuzzy) →
   ``initial`` / ``needs-review-translation`` not approved; reviewed → ``reviewed`` /
   ``translated`` approved;
-- a plural entry is one unit per form, named ``msgstr[N]``.
+- a plural entry is one unit per form, named ``msgstr[N]``;
+- each unit records a digest of its target as exported (2.1: the Metadata module, 1.2: a
+  context group), so an import can tell a unit the tool left alone from a catalog saved since.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ from dataclasses import dataclass
 from lxml import etree
 
 from pipeline.catalog.entries import EntryView
+from pipeline.catalog.imported import exported_digest
 from pipeline.exchange.codes import Code, Piece, split_markup
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
 XLIFF1_NS = "urn:oasis:names:tc:xliff:document:1.2"
+MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
+EXPORTED = "x-ligetil-exported-target"  # what a unit's target was at the export, as a digest
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 VERSIONS = ("2.1", "1.2")
 
@@ -64,7 +69,7 @@ def _e2(parent, tag: str, text: str | None = None, **attrs: str):
 
 
 def _xliff2(catalog: XliffFile, texts: list):
-    root = etree.Element(f"{{{XLIFF2_NS}}}xliff", nsmap={None: XLIFF2_NS}, version="2.1",
+    root = etree.Element(f"{{{XLIFF2_NS}}}xliff", nsmap={None: XLIFF2_NS, "mda": MDA_NS}, version="2.1",
                          srcLang=catalog.source_lang, trgLang=catalog.target_lang)
     file = _e2(root, "file", id=catalog.slug, original=catalog.original)
     for number, entry in enumerate(catalog.entries, start=1):
@@ -87,6 +92,9 @@ def _notes2(unit, entry: EntryView) -> None:
 def _unit2(file, unit_id: str, entry: EntryView, source: str, target: str, suffix: str, texts: list) -> None:
     name = f"msgstr[{suffix[1:]}]" if suffix else None
     unit = _e2(file, "unit", id=unit_id, name=name)
+    group = etree.SubElement(etree.SubElement(unit, f"{{{MDA_NS}}}metadata"), f"{{{MDA_NS}}}metaGroup",
+                             category="ligetil")
+    etree.SubElement(group, f"{{{MDA_NS}}}meta", type=EXPORTED).text = exported_digest(target)
     _notes2(unit, entry)
     source_pieces = split_markup(source)
     target_pieces = aligned(source_pieces, split_markup(target)) if target else []
@@ -186,6 +194,8 @@ def _unit1(body, unit_id: str, entry: EntryView, source: str, target: str, suffi
         _e1(group, "context", path, **{"context-type": "sourcefile"})
         if line:
             _e1(group, "context", line, **{"context-type": "linenumber"})
+    group = _e1(unit, "context-group", name=EXPORTED, purpose="information")
+    _e1(group, "context", exported_digest(target), **{"context-type": EXPORTED})
     if entry.notes:
         _e1(unit, "note", entry.notes, **{"from": "developer"})
     if entry.comment:

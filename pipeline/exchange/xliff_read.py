@@ -14,7 +14,7 @@ from lxml import etree
 
 from pipeline.catalog.imported import Incoming
 from pipeline.errors import CatalogError
-from pipeline.exchange.xliff import XLIFF1_NS, XLIFF2_NS
+from pipeline.exchange.xliff import EXPORTED, MDA_NS, XLIFF1_NS, XLIFF2_NS
 from pipeline.exchange.xmlfile import parse_xml
 
 REVIEWED_2 = {"translated", "reviewed", "final"}
@@ -75,8 +75,10 @@ def _plural_groups(units: list[tuple[str, str | None, Incoming]]) -> list[Incomi
 def _joined(forms: list[tuple[int, Incoming]]) -> Incoming:
     items = [item for _, item in sorted(forms, key=lambda pair: pair[0])]
     first = items[0]
+    known = all(i.exported is not None for i in items)
     return Incoming(first.msgctxt, first.msgid, tuple(i.forms[0] for i in items),
-                    all(i.reviewed for i in items), first.line, plural=True)
+                    all(i.reviewed for i in items), first.line, plural=True,
+                    exported=tuple(i.exported[0] for i in items) if known else None)
 
 
 # --- XLIFF 2.x -----------------------------------------------------------------------------
@@ -88,7 +90,9 @@ def _file2(root, file, display: str) -> ReadXliff:
         data = {d.get("id"): (d.text or "") for d in unit.iterfind(f"{q('originalData')}/{q('data')}")}
         context = unit.find(f"{q('notes')}/{q('note')}[@category='msgctxt']")
         source, target, reviewed, line = _segments2(unit, data, display)
-        item = Incoming(None if context is None else (context.text or ""), source, (target,), reviewed, line)
+        meta = unit.find(f"{{{MDA_NS}}}metadata/{{{MDA_NS}}}metaGroup/{{{MDA_NS}}}meta[@type='{EXPORTED}']")
+        item = Incoming(None if context is None else (context.text or ""), source, (target,), reviewed, line,
+                        exported=None if meta is None else ((meta.text or "").strip(),))
         units.append((unit.get("id", ""), unit.get("name"), item))
     return ReadXliff(_need(file, "id", display), _need(root, "trgLang", display), _need(root, "srcLang", display),
                      file.sourceline, tuple(_plural_groups(units)))
@@ -183,10 +187,12 @@ def _file1(root, file, display: str) -> ReadXliff:
             raise CatalogError("trans-unit has no <source>", display, unit.sourceline)
         target = unit.find(q("target"))
         context = unit.find(f"{q('context-group')}/{q('context')}[@context-type='x-po-msgctxt']")
+        exported = unit.find(f"{q('context-group')}/{q('context')}[@context-type='{EXPORTED}']")
         reviewed = unit.get("approved") == "yes" or (target is not None and target.get("state") in REVIEWED_1)
         item = Incoming(None if context is None else (context.text or ""), _text1(source, display),
                         ("" if target is None else _text1(target, display),), reviewed,
-                        (target if target is not None else source).sourceline)
+                        (target if target is not None else source).sourceline,
+                        exported=None if exported is None else ((exported.text or "").strip(),))
         units.append((unit.get("id", ""), unit.get("resname"), item))
     original = _need(file, "original", display)
     return ReadXliff(PurePosixPath(original).stem, _need(file, "target-language", display),
