@@ -16,7 +16,7 @@ from pipeline.errors import CatalogError, LigetilError, raise_all
 from pipeline.exchange.xliff_read import ReadXliff, parse_xliff
 from pipeline.fsutil import remove_stale_temps
 from pipeline.lock import project_lock
-from pipeline.paths import SLUG_RE, po_path
+from pipeline.paths import SLUG_RE, guide_paths, po_path
 from pipeline.project import CatalogSnapshot
 
 if TYPE_CHECKING:  # polib is imported only by pipeline.catalog
@@ -48,6 +48,10 @@ def catalog_of(settings: Settings, read: ReadXliff, display: str) -> Path:
     if not path.is_file():
         raise CatalogError(f"no catalog {settings.relative(path)} to import into; run `ligetil update` "
                            "first", display, read.line)
+    if read.slug not in {guide.stem for guide in guide_paths(settings)}:  # its catalog is left over
+        raise CatalogError(f"{read.slug!r} is no longer a guide of this project (no "
+                           f"{settings.relative(settings.content_dir / read.slug)}.md); nothing of it is "
+                           "published, so nothing is imported", display, read.line)
     return path
 
 

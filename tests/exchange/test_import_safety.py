@@ -310,3 +310,15 @@ def test_temp_files_of_a_killed_run_are_cleaned(project, ligetil):
     left.write_text("half", encoding="utf-8")
     assert ligetil(project, "import", str(path)).code == 0
     assert not left.exists()
+
+
+def test_a_file_of_a_guide_that_was_removed_is_refused(project, ligetil):
+    path = export(ligetil, project)
+    edit(path, "Maden er god.", "Yemek çok güzel.", "translated")
+    (project / "content/mad.md").unlink()
+    assert ligetil(project, "update").code == 0  # the catalog stays, the guide is gone
+    before = snapshot(project)
+    result = ligetil(project, "import", str(path))
+    assert result.code == 1 and f"{XLF}:" in result.err, result.out + result.err
+    assert "'mad' is no longer a guide of this project (no content/mad.md)" in result.err
+    assert snapshot(project) == before
