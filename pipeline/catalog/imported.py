@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import polib
 
@@ -85,7 +85,7 @@ def apply_translations(po: polib.POFile, incoming: list[Incoming]) -> ImportRepo
         elif not any(item.forms):
             report.empty += 1
         else:
-            what = _apply(entry, item)
+            what = _apply(entry, _filled(item, entry))
             if what:
                 report.changed.append(Outcome(item.line, entry.linenum, item.msgctxt, item.msgid, what))
             else:
@@ -117,6 +117,13 @@ def _problem(item: Incoming, entry: polib.POEntry | None, twice: bool, forms: in
         return (f"not applied: the translation holds U+{ord(bad):04X} "
                 f"({unicodedata.name(bad, 'a control character')}), which a catalog cannot hold; remove it")
     return ""
+
+
+def _filled(item: Incoming, entry: polib.POEntry) -> Incoming:
+    """Return ``item`` with each empty plural form taken from the catalog: it never clears one."""
+    if not item.plural:
+        return item
+    return replace(item, forms=tuple(new or old for new, old in zip(item.forms, _forms_of(entry))))
 
 
 def _forms_of(entry: polib.POEntry) -> tuple[str, ...]:
