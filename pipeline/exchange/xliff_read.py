@@ -14,7 +14,7 @@ from lxml import etree
 
 from pipeline.catalog.imported import Incoming
 from pipeline.errors import CatalogError
-from pipeline.exchange.xliff import EXPORTED, MDA_NS, XLIFF1_NS, XLIFF2_NS
+from pipeline.exchange.xliff import EXPORTED, MDA_NS, XLIFF1_NS, XLIFF2_NS, XML_SPACE
 from pipeline.exchange.xmlfile import parse_xml
 
 REVIEWED_2 = {"translated", "reviewed", "final"}
@@ -116,7 +116,7 @@ def _segments2(unit, data: dict[str, str], display: str) -> tuple[str, str, bool
         sources.append(_text2(source, data, display))
         segment = part.tag == q("segment")
         if target is not None:
-            targets.append(_text2(target, data, display))
+            targets.append(_unindented(_text2(target, data, display), sources[-1], target))
             lines.append(target.sourceline)
         elif segment:
             targets.append("")
@@ -127,6 +127,16 @@ def _segments2(unit, data: dict[str, str], display: str) -> tuple[str, str, bool
     empty = not any(t for t, p in zip(targets, parts) if p.tag == q("segment"))
     line = lines[0] if lines else parts[0].find(q("source")).sourceline
     return "".join(sources), "" if empty else "".join(targets), all(states), line
+
+
+def _unindented(text: str, source: str, element) -> str:
+    """Return a target's text without the layout a tool's pretty-printing put around it.
+
+    Only where whitespace is not significant (no ``xml:space="preserve"`` on the target or
+    above it) and the source has no space of its own at its ends.
+    """
+    space = next((e.get(XML_SPACE) for e in (element, *element.iterancestors()) if e.get(XML_SPACE)), "default")
+    return text if space == "preserve" or source != source.strip() else text.strip()
 
 
 def _text2(element, data: dict[str, str], display: str) -> str:
@@ -190,7 +200,8 @@ def _file1(root, file, display: str) -> ReadXliff:
         exported = unit.find(f"{q('context-group')}/{q('context')}[@context-type='{EXPORTED}']")
         reviewed = unit.get("approved") == "yes" or (target is not None and target.get("state") in REVIEWED_1)
         item = Incoming(None if context is None else (context.text or ""), _text1(source, display),
-                        ("" if target is None else _text1(target, display),), reviewed,
+                        ("" if target is None else _unindented(_text1(target, display), _text1(source, display),
+                                                               target),), reviewed,
                         (target if target is not None else source).sourceline,
                         exported=None if exported is None else ((exported.text or "").strip(),))
         units.append((unit.get("id", ""), unit.get("resname"), item))

@@ -322,3 +322,14 @@ def test_a_file_of_a_guide_that_was_removed_is_refused(project, ligetil):
     assert result.code == 1 and f"{XLF}:" in result.err, result.out + result.err
     assert "'mad' is no longer a guide of this project (no content/mad.md)" in result.err
     assert snapshot(project) == before
+
+
+def test_a_pretty_printed_target_without_preserved_space_comes_in_without_the_layout(project, ligetil):
+    path = export(ligetil, project)
+    text = path.read_text(encoding="utf-8")
+    old = '<target xml:space="preserve">Sana yemek</target>'
+    assert old in text
+    path.write_text(text.replace(old, "<target>\n      Sana sıcak yemek\n    </target>"), encoding="utf-8")
+    result = ligetil(project, "import", str(path))
+    assert result.code == 0, result.err
+    assert entry(project, "Mad til dig").msgstr == "Sana sıcak yemek"
