@@ -96,4 +96,4 @@ def command(app: App, fmt: str, version: str, lang: str | None, guide: str | Non
         app.out.print(f"wrote {app.settings.relative(path)}", markup=False)
     label = f"XLIFF {version}" if fmt == "xliff" else "TMX"
     app.out.print(f"export: {len(written)} {label} file(s) in {app.settings.relative(out)}", markup=False)
-    return 0
+    return 1 if missing else 0  # the others are written; a missing catalog is still a problem found

@@ -13,6 +13,7 @@ from pipeline.catalog.pofile import read_catalog
 from pipeline.commands import App
 from pipeline.config import Settings
 from pipeline.errors import CatalogError, LigetilError, raise_all
+from pipeline.exchange.langtags import project_language, same_language
 from pipeline.exchange.xliff_read import ReadXliff, parse_xliff
 from pipeline.fsutil import remove_stale_temps
 from pipeline.lock import project_lock
@@ -36,15 +37,16 @@ class Imported:
 
 def catalog_of(settings: Settings, read: ReadXliff, display: str) -> Path:
     """Return the catalog an XLIFF <file> belongs to, refusing another project's or language's."""
-    if read.source_lang.split("-")[0].lower() != settings.source_language.lower():
+    if not same_language(read.source_lang, settings.source_language):
         raise CatalogError(f"source language is {read.source_lang!r}, this project's is "
                            f"{settings.source_language!r}", display, read.line)
-    if read.target_lang not in settings.languages:
+    lang = project_language(read.target_lang, settings.languages)
+    if lang is None:
         raise CatalogError(f"target language {read.target_lang!r} is not in this project "
                            f"({', '.join(settings.languages)})", display, read.line)
     if not SLUG_RE.match(read.slug):
         raise CatalogError(f"{read.slug!r} is not a guide of this project", display, read.line)
-    path = po_path(settings, read.target_lang, read.slug)
+    path = po_path(settings, lang, read.slug)
     if not path.is_file():
         raise CatalogError(f"no catalog {settings.relative(path)} to import into; run `ligetil update` "
                            "first", display, read.line)

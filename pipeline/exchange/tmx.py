@@ -14,6 +14,7 @@ from pipeline import __version__
 from pipeline.catalog.pofile import unwritable_char
 from pipeline.errors import CatalogError
 from pipeline.exchange.codes import split_markup
+from pipeline.exchange.langtags import same_language
 from pipeline.exchange.xliff import aligned, inline_codes
 from pipeline.exchange.xmlfile import parse_xml
 
@@ -43,14 +44,6 @@ def write_tmx(pairs: Iterable[tuple[str, str, str]], source_lang: str, target_la
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
-def _same_language(code: str | None, wanted: str) -> bool:
-    """Tell whether a TMX language (``tr-TR``, ``TR``) is the project's language (``tr``)."""
-    if not code:
-        return False
-    code, wanted = code.lower().replace("_", "-"), wanted.lower().replace("_", "-")
-    return code == wanted or code.split("-")[0] == wanted
-
-
 def read_tmx(data: bytes, display: str, source_lang: str) -> dict[str, list[tuple[str, str]]]:
     """Return {target language, lowercased: [(source, translation)]} from a TMX document."""
     root = parse_xml(data, display, "TMX", MAX_BYTES)
@@ -60,18 +53,18 @@ def read_tmx(data: bytes, display: str, source_lang: str) -> dict[str, list[tupl
     pairs: dict[str, list[tuple[str, str]]] = {}
     for unit in root.iterfind("body/tu"):
         variants = [(v.get(XML_LANG) or v.get("lang"), v.find("seg")) for v in unit.iterfind("tuv")]
-        sources = [_text(seg, display) for lang, seg in variants if seg is not None and _same_language(lang, source_lang)]
+        sources = [_text(seg, display) for lang, seg in variants if seg is not None and same_language(lang, source_lang)]
         if not sources:
             continue
         for lang, seg in variants:
-            if seg is not None and lang and not _same_language(lang, source_lang):
+            if seg is not None and lang and not same_language(lang, source_lang):
                 pairs.setdefault(lang.lower(), []).append((sources[0], _translation(seg, display)))
     return pairs
 
 
 def pairs_for(memory: dict[str, list[tuple[str, str]]], lang: str) -> list[tuple[str, str]]:
     """Return the pairs of a read TMX whose target is ``lang`` (``tr-TR`` counts as ``tr``)."""
-    return [pair for code, pairs in sorted(memory.items()) if _same_language(code, lang) for pair in pairs]
+    return [pair for code, pairs in sorted(memory.items()) if same_language(code, lang) for pair in pairs]
 
 
 def _translation(seg, display: str) -> str:

@@ -84,6 +84,18 @@ def test_a_reviewed_entry_marked_initial_with_its_text_unchanged_stays_reviewed(
     assert snapshot(project) == before
 
 
+@pytest.mark.parametrize(("target", "source"), [("tr-TR", "da-DK"), ("TR", "da")])
+def test_a_language_tag_with_a_region_or_in_capitals_is_the_projects_language(project, ligetil, target, source):
+    """memoQ and Trados write trgLang="tr-TR"; that is the project's tr."""
+    path = export(ligetil, project)
+    edit(path, "Maden er god.", "Yemek çok güzel.", "translated")
+    path.write_text(path.read_text(encoding="utf-8").replace('trgLang="tr"', f'trgLang="{target}"')
+                    .replace('srcLang="da"', f'srcLang="{source}"'), encoding="utf-8")
+    result = ligetil(project, "import", str(path))
+    assert result.code == 0, result.err
+    assert entry(project, "Maden er god.").msgstr == "Yemek çok güzel."
+
+
 def test_a_changed_translation_comes_in_as_the_translators_work(project, ligetil):
     path = export(ligetil, project)
     edit(path, "Maden er god.", "Yemek çok güzel.", "translated")
@@ -170,6 +182,7 @@ def test_a_code_without_its_original_data_is_refused_with_its_line(project, lige
 
 @pytest.mark.parametrize(("old", "new", "message"), [
     ('trgLang="tr"', 'trgLang="de"', "target language 'de' is not in this project"),
+    ('trgLang="tr"', 'trgLang="tr-Latn"', "target language 'tr-Latn' is not in this project"),
     ('srcLang="da"', 'srcLang="sv"', "source language is 'sv', this project's is 'da'"),
     ('file id="mad"', 'file id="andet"', "no catalog translations/tr/LC_MESSAGES/andet.po to import into"),
 ])
