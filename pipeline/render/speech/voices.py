@@ -97,8 +97,10 @@ def check_model(model: Path) -> None:
     """Refuse a file that onnxruntime cannot load or that lacks Piper's inputs (naming the file)."""
     import onnxruntime  # only here and in synthesis: 0.4 s to import, for builds without a Piper voice too
 
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3  # errors only: its warnings are about the model's insides, not for users
     try:
-        session = onnxruntime.InferenceSession(str(model), providers=["CPUExecutionProvider"])
+        session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
     except Exception as error:  # onnxruntime raises its own untyped errors for any unreadable model
         raise RenderError(f"not an ONNX model onnxruntime can load ({str(error).splitlines()[0][:200]})",
                           model) from None
