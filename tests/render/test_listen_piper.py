@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import array
+import io
 import json
 import re
 import subprocess
+import wave
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +15,7 @@ import pytest
 import tiny_voice
 from helpers import GUIDE, SETTINGS, run_build, run_ligetil
 
-from pipeline.render.speech.choice import RATE, Chosen
+from pipeline.render.speech.choice import RATE, Chosen, resample
 from pipeline.render.speech.engine import Espeak
 from pipeline.render.speech.narrate import BLOCK_PAUSE, CHAPTER_PAUSE, chapters_vtt, narrate
 from pipeline.render.speech.piper_engine import Piper
@@ -138,6 +140,18 @@ def test_chapters_equal_the_lengths_each_engine_reported(tmp_path):
     for got, want in zip(cue_starts(chapters_vtt(narration)), expected, strict=True):
         assert abs(got - want) <= 0.002
     assert reported[0] < reported[1]  # more phonemes, longer speech: the tiny voice follows the text
+
+
+def test_a_16_khz_voice_joins_the_narration_at_its_rate_with_its_length_and_pitch(tmp_path):
+    tiny_voice.build_voice(tmp_path)
+    speech = Piper(tmp_path).speak("Hej med dig.", "da")
+    moved = resample(speech)
+    with wave.open(io.BytesIO(speech.wav)) as before, wave.open(io.BytesIO(moved.wav)) as after:
+        assert (before.getframerate(), after.getframerate(), after.getnchannels(), after.getsampwidth()) == \
+            (tiny_voice.RATE, RATE, 1, 2)
+        samples = np.frombuffer(after.readframes(after.getnframes()), dtype=np.int16).astype(float)
+    assert abs(moved.seconds - speech.seconds) < 0.001 and speech.seconds > 0.5
+    assert round(dominant_hz(samples, 0.05)) == 220
 
 
 def test_a_voice_is_never_taken_from_another_language():

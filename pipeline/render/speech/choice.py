@@ -8,8 +8,10 @@ blocks are spoken in the source language) and its narration is one track.
 from __future__ import annotations
 
 import io
-import subprocess
 import wave
+
+import numpy as np
+import soxr
 
 from pipeline.errors import RenderError
 from pipeline.render.speech.engine import Engine, Espeak, Speech, wav_seconds
@@ -19,24 +21,21 @@ RATE = 22050  # espeak-ng's rate and that of Piper's medium and high voices: mos
 
 
 def resample(speech: Speech, rate: int = RATE) -> Speech:
-    """Return the speech at ``rate`` (mono 16-bit), resampled by ffmpeg when it has another rate."""
+    """Return the speech at ``rate``, resampled by libsoxr (``soxr``) when it has another rate."""
     with wave.open(io.BytesIO(speech.wav)) as sound:
-        if (sound.getframerate(), sound.getnchannels(), sound.getsampwidth()) == (rate, 1, 2):
-            return speech
-    command = ["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "wav", "-i", "pipe:0",
-               "-ac", "1", "-ar", str(rate), "-f", "s16le", "pipe:1"]  # raw out: a piped WAV header has no length
-    try:
-        done = subprocess.run(command, input=speech.wav, capture_output=True, check=False)
-    except FileNotFoundError:
-        raise RenderError("ffmpeg is not installed (Debian: apt-get install ffmpeg)") from None
-    if done.returncode != 0:
-        raise RenderError(f"ffmpeg could not resample the speech: {done.stderr.decode(errors='replace').strip()}")
+        found = (sound.getframerate(), sound.getnchannels(), sound.getsampwidth())
+        frames = sound.readframes(sound.getnframes())
+    if found == (rate, 1, 2):
+        return speech
+    if found[1:] != (1, 2):
+        raise RenderError(f"the speech engine made {found[1]}-channel {8 * found[2]}-bit audio; Listen takes mono 16-bit")
+    samples = soxr.resample(np.frombuffer(frames, dtype=np.int16), found[0], rate)
     out = io.BytesIO()
     with wave.open(out, "wb") as sound:
         sound.setnchannels(1)
         sound.setsampwidth(2)
         sound.setframerate(rate)
-        sound.writeframes(done.stdout)
+        sound.writeframes(samples.astype(np.int16).tobytes())
     return Speech(out.getvalue(), wav_seconds(out.getvalue()))
 
 
