@@ -99,7 +99,8 @@ def debian_packages(settings: Settings) -> list[str]:
 def command(app: App, as_json: bool, packages: bool) -> int:
     """For each language of the project: its script, the fonts chosen for it (and whether
     they are installed), text direction, plural rule, how many of the site's own words are
-    translated, and whether machine drafts can be made; then the system tools.
+    translated, whether machine drafts can be made, and which speech engine and voice speak it
+    (Piper where its voice is installed, else espeak-ng); then the system tools.
 
     Exit 1 when something a configured language needs is missing, with the command that
     installs it.

@@ -81,6 +81,7 @@ def test_an_installed_voice_speaks_its_language_and_removing_it_falls_back(small
     listed = run_ligetil(small, "models", "list").out
     assert f"  {VOICE}  da_DK, 16000 Hz" in listed and f"da: speech piper {VOICE}" in listed
     assert speech_of(small) == {"da": f"piper {VOICE}", "en": "espeak-ng en-gb"}
+    assert f"; speech: piper {VOICE}\n" in run_ligetil(small, "doctor").out
 
     output = run_build(small, "--format", "html,audio,chapters")
     mp3, vtt = output / "da" / "mad.mp3", output / "da" / "mad.chapters.vtt"
