@@ -18,7 +18,7 @@ COMMANDS = {
     "update": ("pipeline.commands.update", "Extract, then merge into every language's PO files."),
     "status": ("pipeline.commands.status", "Show translated, draft and missing text per guide and language."),
     "translate": ("pipeline.commands.translate", "Fill untranslated entries with machine drafts (fuzzy)."),
-    "models": ("pipeline.commands.models", "List and install offline translation models."),
+    "models": ("pipeline.commands.models", "List and install offline translation models and voices."),
     "check": ("pipeline.commands.check", "Lint the Danish source and check every translation."),
     "build": ("pipeline.commands.build", "Build the site and PDF flyers into output/."),
     "serve": ("pipeline.commands.serve", "Serve the site on localhost and rebuild it when a file changes."),

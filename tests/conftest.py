@@ -13,6 +13,22 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_installed_voices(tmp_path_factory):
+    """Point the Piper voice folder at an empty one: a voice in the real home must not change the audio."""
+    import os
+
+    from pipeline.render.speech.voices import ENV_DIR
+
+    saved = os.environ.get(ENV_DIR)
+    os.environ[ENV_DIR] = str(tmp_path_factory.mktemp("no-voices"))
+    yield
+    if saved is None:
+        os.environ.pop(ENV_DIR, None)
+    else:
+        os.environ[ENV_DIR] = saved
+
+
 @pytest.fixture
 def fixed_dates(monkeypatch):
     """Make header and PDF dates deterministic."""

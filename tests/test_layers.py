@@ -13,7 +13,7 @@ from helpers import REPO
 
 PACKAGE = REPO / "pipeline"
 # Imported where used, so --help, update and a no-op build never load them.
-HEAVY = {"weasyprint", "ctranslate2", "sentencepiece", "fontTools"}
+HEAVY = {"weasyprint", "ctranslate2", "sentencepiece", "fontTools", "onnxruntime", "piper"}
 # Our own modules that import a heavy library as they load, imported where they are needed.
 HEAVY_OWN = {"pipeline.render.pdf_glyphs"}  # WeasyPrint's text drawing, copied
 

@@ -3,8 +3,9 @@
 Per guide and language every format depends on: the common hash (package version,
 templates, styles, site words, render code, fonts, settings, preview), the guide's source,
 its catalog in that language and the languages the guide is published in (the switcher);
-a download (the PDF) also on the images it embeds, the page on the downloads it links
-and their sizes.
+a download (the PDF) also on the images it embeds and on what its format declares (the
+audio: each voice's identity, so an installed voice re-renders it), the page on the
+downloads it links and their sizes.
 Guides are localized (QA, coverage) only when their inputs changed or an output of theirs
 must be rendered; the results are cached in the state, so a no-op build reads hashes only.
 """
@@ -93,7 +94,9 @@ def _download_state(run: Run, name: str, lang: str, slug: str, chosen: tuple[str
     """Return a download's dependency hash before images, and its size when it is up to date."""
     path = FORMATS[name].path(lang, slug)
     shown = [other for other in FORMATS[name].shows if other in chosen]
-    base = hash_parts(name, *_parts(run, lang, slug), *([shown] if FORMATS[name].shows else []))
+    extra = FORMATS[name].depends
+    base = hash_parts(name, *_parts(run, lang, slug), *([shown] if FORMATS[name].shows else []),
+                      *([extra(lang, run.settings.source_language)] if extra else []))
     record = run.state.outputs.get(path) or {}
     found = run.fresh(path, hash_parts(base, run.images_digest(record.get("images", []))))
     return base, None if found is None else found.get("size")

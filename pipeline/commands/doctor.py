@@ -15,7 +15,7 @@ from pipeline.commands.status import site_word_rows
 from pipeline.config import Settings
 from pipeline.errors import LigetilError
 from pipeline.render.fonts import PACKAGE_OF_SCRIPT, language_script, pdf_font, script_title, unicode_script, web_font
-from pipeline.render.speech.engine import DEFAULT_ENGINE
+from pipeline.render.speech.choice import DEFAULT_ENGINE
 from pipeline.render.ui import text_direction
 from pipeline.translate.packages import find_route, installed_models, models_dir
 
@@ -40,6 +40,7 @@ class LanguageReport:
     site_words: str  # "23 of 23"
     machine_drafts: str  # "ready (da→en→tr)" or the command that installs the models
     voice: str  # the speech engine's voice ("da"), or "" when the language gets no audio
+    speech: str  # the engine and voice ("piper da_DK-talesyntese-medium", "espeak-ng da"), or ""
     problems: tuple[str, ...]
 
 
@@ -66,7 +67,7 @@ def language_report(settings: Settings, lang: str, site_words: dict[str, str]) -
     return LanguageReport(lang, name, text_direction(lang),
                           plural_forms(lang), fonts[0].family, fonts[1].family, not missing,
                           site_words.get(lang, "—"), _route(settings, lang), DEFAULT_ENGINE.voice(lang) or "",
-                          problems)
+                          DEFAULT_ENGINE.label(lang), problems)
 
 
 def tool_problems() -> list[str]:
@@ -98,7 +99,8 @@ def debian_packages(settings: Settings) -> list[str]:
 def command(app: App, as_json: bool, packages: bool) -> int:
     """For each language of the project: its script, the fonts chosen for it (and whether
     they are installed), text direction, plural rule, how many of the site's own words are
-    translated, and whether machine drafts can be made; then the system tools.
+    translated, whether machine drafts can be made, and which speech engine and voice speak it
+    (Piper where its voice is installed, else espeak-ng); then the system tools.
 
     Exit 1 when something a configured language needs is missing, with the command that
     installs it.
@@ -118,7 +120,7 @@ def command(app: App, as_json: bool, packages: bool) -> int:
             app.out.print(f"{r.lang}: {r.script} script, {r.direction}; fonts {r.pdf_font} (PDF), {r.web_font} "
                           f"(web){'' if r.fonts_installed else ' — MISSING'}; plural {r.plural_forms.rstrip(';')}; "
                           f"site words {r.site_words}; machine drafts: {r.machine_drafts}; "
-                          f"voice: {r.voice or 'none (no audio)'}", markup=False)
+                          f"speech: {r.speech or 'none (no audio)'}", markup=False)
         if silent := [r.lang for r in reports if not r.voice]:
             app.out.print(f"no voice (no audio, no player): {', '.join(silent)}", markup=False)
         for problem in problems:

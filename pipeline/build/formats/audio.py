@@ -1,4 +1,4 @@
-"""Listen: the guide spoken as published, one MP3 per language that has a voice (espeak-ng).
+"""Listen: the guide spoken as published, one MP3 per language that has a voice (Piper or espeak-ng).
 
 Its chapters are a second format (chapters.py), one file each; both narrate the same script,
 once per worker process (a pair's downloads render in one unit).
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pipeline.build.formats.base import Format
 from pipeline.errors import RenderError
+from pipeline.render.speech.choice import DEFAULT_ENGINE
 from pipeline.render.speech.narrate import Narration, can_narrate, encode_mp3, narrate_once
 from pipeline.render.speech.script import page_script
 from pipeline.render.ui import render_template
@@ -17,9 +18,14 @@ def spoken(context: dict) -> Narration:
     """Return the narration of a page context (its body and contact, as the page shows them)."""
     contact = render_template("contact.html.j2", context)
     try:
-        return narrate_once(page_script(context, contact))
+        return narrate_once(page_script(context, contact), voices(context["lang"], context["source_lang"]))
     except RenderError as error:
-        raise RenderError(f"audio in {context['lang']}: {error.message}", context["source_path"]) from None
+        raise RenderError(f"audio in {context['lang']}: {error}", context["source_path"]) from None  # keeps a voice's path
+
+
+def voices(lang: str, source_lang: str) -> tuple[str, ...]:
+    """Return the identity of each voice that speaks a guide in ``lang`` (its fallback blocks too)."""
+    return tuple(f"{code} {DEFAULT_ENGINE.identity(code)}" for code in sorted({lang, source_lang}))
 
 
 def has_voice(lang: str, source_lang: str) -> bool:
@@ -32,4 +38,4 @@ def render(context: dict, base_url: str) -> bytes:
     return encode_mp3(spoken(context).wav, context["title"], context["lang"])
 
 
-FORMAT = Format("audio", ".mp3", render, only_where=has_voice)
+FORMAT = Format("audio", ".mp3", render, only_where=has_voice, depends=voices)

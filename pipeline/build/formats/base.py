@@ -20,6 +20,8 @@ class Format:
     # depends on whether the build makes them
     only_where: Callable[[str, str], bool] | None = None  # (lang, source_lang) -> whether this machine
     # can make it there (audio: a voice for the language and for its fallback blocks)
+    depends: Callable[[str, str], object] | None = None  # (lang, source_lang) -> what else its bytes
+    # depend on there, besides the guide, catalog and images (audio: the identity of each voice)
 
     def made_in(self, lang: str, source_lang: str) -> bool:
         """Tell whether a guide gets this format in a language."""

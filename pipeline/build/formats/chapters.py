@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.build.formats.audio import has_voice, spoken
+from pipeline.build.formats.audio import has_voice, spoken, voices
 from pipeline.build.formats.base import Format
 from pipeline.render.speech.narrate import chapters_vtt
 
@@ -12,4 +12,4 @@ def render(context: dict, base_url: str) -> bytes:
     return chapters_vtt(spoken(context)).encode("utf-8")
 
 
-FORMAT = Format("chapters", ".chapters.vtt", render, only_where=has_voice)
+FORMAT = Format("chapters", ".chapters.vtt", render, only_where=has_voice, depends=voices)

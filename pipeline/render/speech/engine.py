@@ -1,7 +1,8 @@
 """The speech engine protocol and the default engine, Debian's espeak-ng.
 
 A language with no voice of its own gets no audio: a voice is never borrowed from another
-language. Another engine (Piper) is a class with the same two methods.
+language. Another engine (Piper, piper_engine.py) is a class with the same methods; choice.py
+picks one per language.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ class Engine(Protocol):
     def speak(self, text: str, lang: str) -> Speech:
         """Synthesize ``text`` in the voice of ``lang``."""
 
+    def identity(self, lang: str) -> str:
+        """Return what the engine's speech in ``lang`` depends on (engine version, voice), for the build."""
+
 
 def wav_seconds(data: bytes) -> float:
     """Return the length of a WAV file in seconds, from its header and frame count."""
@@ -60,6 +64,15 @@ def parse_voices(listing: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _espeak_version() -> str:
+    """Return espeak-ng's version line (an upgrade changes the speech), asked once per process."""
+    if shutil.which("espeak-ng") is None:
+        return "espeak-ng missing"
+    done = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True, check=False)
+    return done.stdout.split("Data at")[0].strip()
+
+
+@lru_cache(maxsize=1)
 def _espeak_voices() -> dict[str, str]:
     """Return espeak-ng's voices, asked once per process; none when espeak-ng is not installed."""
     if shutil.which("espeak-ng") is None:
@@ -75,6 +88,10 @@ class Espeak:
         """Return the voice of ``lang`` (``pt_BR`` asks for ``pt-br``), or None."""
         return _espeak_voices().get(lang.replace("_", "-").lower())
 
+    def identity(self, lang: str) -> str:
+        """Return espeak-ng's version and the voice of ``lang``."""
+        return f"{_espeak_version()} {self.voice(lang)}"
+
     def speak(self, text: str, lang: str) -> Speech:
         """Synthesize ``text`` with espeak-ng; text goes on stdin so it is never an option."""
         voice = self.voice(lang)
@@ -89,5 +106,3 @@ class Espeak:
             data = out.read_bytes()
         return Speech(data, wav_seconds(data))
 
-
-DEFAULT_ENGINE = Espeak()

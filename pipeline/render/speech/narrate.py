@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.errors import RenderError
-from pipeline.render.speech.engine import DEFAULT_ENGINE, Engine, Speech
+from pipeline.render.speech.choice import DEFAULT_ENGINE
+from pipeline.render.speech.engine import Engine, Speech
 from pipeline.render.speech.script import Chapter
 
 BLOCK_PAUSE = 0.35  # seconds of silence after each block
@@ -66,8 +67,9 @@ def narrate(script: tuple[Chapter, ...], engine: Engine = DEFAULT_ENGINE) -> Nar
 
 
 @lru_cache(maxsize=2)
-def narrate_once(script: tuple[Chapter, ...]) -> Narration:
-    """Narrate with the default engine, once per process (the MP3 and its chapters share it)."""
+def narrate_once(script: tuple[Chapter, ...], voices: tuple[str, ...] = ()) -> Narration:
+    """Narrate with the default engine, once per process and ``voices`` (their identities: a voice
+    installed or removed meanwhile narrates anew; the MP3 and its chapters share it)."""
     return narrate(script)
 
 
