@@ -132,7 +132,9 @@ def written_texts(boxes: list[tuple[int, str]], source: str, hyphen: str = "\u20
     position, previous = 0, None
     for box_id, text in boxes:
         drawn = text.replace(SOFT_HYPHEN, "")
-        start = folded.find(_fold(drawn), position) if drawn else -1
+        if not drawn:
+            continue  # a box the line break emptied (its one space swallowed): the space goes to the one before
+        start = folded.find(_fold(drawn), position)
         if start < 0 and drawn.endswith(hyphen):
             drawn = drawn[: -len(hyphen)]  # hyphenated at the line end: the word goes on
             start = folded.find(_fold(drawn), position) if drawn else -1

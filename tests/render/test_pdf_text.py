@@ -216,5 +216,12 @@ def test_each_box_gets_its_text_as_written():
         1: "Her ", 2: "kan du ", 3: "hjemme", 4: "hjælperens ", 5: "Madservice"}
 
 
+def test_a_box_the_line_break_emptied_gives_its_space_to_the_box_before():
+    """"pʼятниця: 10.00–15.00" broken after the colon: WeasyPrint draws the space's box empty."""
+    drawn = [(1, "Години роботи:"), (2, " "), (3, "Понеділок–пʼятниця:"), (4, ""), (5, "10.00–15.00"), (6, ", до 17.30")]
+    found = written_texts(drawn, "Години роботи: Понеділок–пʼятниця: 10.00–15.00, до 17.30")
+    assert "".join(found[key] for key in sorted(found)) == "Години роботи: Понеділок–пʼятниця: 10.00–15.00, до 17.30"
+
+
 def test_poppler_reads_a_page_by_its_majority_of_letters():
     assert page_reads_rtl(["مرحبًا بك في", "Side 1"]) and not page_reads_rtl(["مرحبًا", "Københavns Madservice"])
