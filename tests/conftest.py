@@ -13,6 +13,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory) -> Iterator[Path]:
+    """Keep the tests' cache (cut fonts, machine facts) out of the user's: one folder for the session."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("ligetil-cache")
+        patch.setenv("LIGETIL_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def fixed_dates(monkeypatch):
     """Make header and PDF dates deterministic."""
