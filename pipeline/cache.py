@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from pipeline.errors import WriteError
 from pipeline.fsutil import TEMP_PREFIX, write_bytes_atomic
@@ -80,6 +80,56 @@ def cached(kind: str, key: str, make: Callable[[], bytes]) -> bytes:
         found = make()
         put(kind, key, found)
     return found
+
+
+def folder_stamps(folders: Iterable[str]) -> list[list]:
+    """Return each folder's modification time (ns; None when it is missing).
+
+    A folder's time changes when a file is added to it, removed or renamed: the test
+    fontconfig itself trusts its caches by.
+    """
+    stamps = []
+    for folder in folders:
+        try:
+            stamps.append([folder, os.stat(folder).st_mtime_ns])
+        except OSError:
+            stamps.append([folder, None])
+    return stamps
+
+
+def remembered(kind: str, identity: Any, ask: Callable[[], tuple[str, Iterable[str]]]) -> str:
+    """Return a fact about this machine (a tool's listing), asked again only when it may have changed.
+
+    ``ask()`` returns the answer and the folders whose change would change it; the answer
+    is kept with their times under ``identity`` (the tool's path and times, its settings)
+    and given back while ``identity`` and every folder's time are as they were.
+    """
+    key = key_of("remembered", identity)
+    found = get(kind, key)
+    if found is not None:
+        try:
+            record = json.loads(found)
+            if record["stamps"] == folder_stamps(record["folders"]):
+                return record["answer"]
+        except (ValueError, KeyError, TypeError):
+            pass  # an entry of another shape: ask again
+    answer, folders = ask()
+    folders = sorted(set(folders))
+    put(kind, key, json.dumps({"answer": answer, "folders": folders,
+                               "stamps": folder_stamps(folders)}).encode("utf-8"))
+    return answer
+
+
+def file_stamps(paths: Iterable[str]) -> list[list]:
+    """Return each file's size and modification time (None when it is missing)."""
+    stamps = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            stamps.append([path, stat.st_size, stat.st_mtime_ns])
+        except OSError:
+            stamps.append([path, None, None])
+    return stamps
 
 
 def max_bytes() -> int:

@@ -109,3 +109,12 @@ def remove_stale_temps(folder: Path) -> int:
 def digest(data: bytes) -> str:
     """Return a content hash used to detect changes."""
     return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    """Return the content hash of a file, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None

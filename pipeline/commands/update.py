@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+
+from pipeline import __version__, cache
 
 from pipeline.catalog.headers import empty_catalog, now
 from pipeline.catalog.memory import TranslationMemory
@@ -13,9 +17,9 @@ from pipeline.catalog.merge import MergeReport, merge
 from pipeline.catalog.pofile import read_catalog
 from pipeline.commands import App
 from pipeline.commands.extract import plan_templates, stale_templates
-from pipeline.project import CatalogSnapshot, chosen_languages, load_guides
+from pipeline.project import CatalogSnapshot, catalog_inputs, chosen_languages, load_guides
 from pipeline.config import Settings
-from pipeline.fsutil import remove_stale_temps
+from pipeline.fsutil import file_digest, remove_stale_temps
 from pipeline.lock import project_lock
 from pipeline.paths import SITE_WORDS, po_path, pot_path, site_po_path, site_pot_path
 from pipeline.render.ui import UI_TEMPLATE
@@ -74,10 +78,50 @@ def plan_site_words(settings: Settings, langs: list[str], snapshot: CatalogSnaps
     return planned
 
 
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+SETTLED = "update-settled"  # the user cache's kind of entry: inputs an update left unchanged
+
+
+def settled_key(settings: Settings, langs: list[str], prune: bool, inputs: list) -> str:
+    """Return the hash of everything an update reads: Ligetil's files, msgcat, the options and ``inputs``."""
+    package = [(p.relative_to(PACKAGE_DIR).as_posix(), file_digest(p)) for p in sorted(PACKAGE_DIR.rglob("*"))
+               if p.is_file() and "__pycache__" not in p.parts]
+    return cache.key_of(SETTLED, __version__, package, cache.file_stamps([shutil.which("msgcat") or "msgcat"]),
+                        str(settings.root.resolve()), langs, prune, inputs)
+
+
+def settled_report(key: str) -> MergeReport | None:
+    """Return the report of the update that found these inputs settled, if one did."""
+    found = cache.get(SETTLED, key)
+    try:
+        return MergeReport(**json.loads(found)) if found is not None else None
+    except (ValueError, TypeError):
+        return None
+
+
 def update(app: App, lang: str | None, prune: bool) -> tuple[list[Path], MergeReport]:
-    """Run extract and merge; write only after everything merged; return changed files."""
+    """Run extract and merge; write only after everything merged; return changed files.
+
+    Inputs an earlier update left unchanged (every file, option and Ligetil's own code by
+    hash) are known settled from the user cache: nothing is parsed or merged again.
+    """
     settings = app.settings
     langs = chosen_languages(settings, lang)
+    inputs = catalog_inputs(settings)
+    key = settled_key(settings, langs, prune, inputs)
+    known = settled_report(key)
+    if known is not None:
+        return [], known
+    changed, report = merge_all(settings, langs, prune)
+    if not changed and catalog_inputs(settings) == inputs:  # a fixed point, and nobody saved meanwhile
+        counts = {name: getattr(report, name) for name in ("kept", "fuzzy", "from_memory", "new", "obsoleted",
+                                                          "revived")}
+        cache.put(SETTLED, key, json.dumps(counts).encode("utf-8"))
+    return changed, report
+
+
+def merge_all(settings: Settings, langs: list[str], prune: bool) -> tuple[list[Path], MergeReport]:
+    """Extract, merge every catalog in memory, then write the changed ones."""
     snapshot = CatalogSnapshot(settings)
     guides = load_guides(settings)
     templates = plan_templates(settings, guides, snapshot)
