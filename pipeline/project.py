@@ -145,9 +145,10 @@ class CatalogSnapshot:
         Each write is a compare-and-replace against the file as read: a file saved since by
         someone else is never overwritten (ConcurrencyError names it, and the run stops).
         """
-        changed = {path: po for path, po in catalogs.items() if str(po) != self.texts.get(path)}
+        printed = {path: str(po) for path, po in catalogs.items()}
+        changed = {path: po for path, po in catalogs.items() if printed[path] != self.texts.get(path)}
         displays = {path: self.settings.relative(path) for path in changed}
-        texts = format_catalogs(changed, displays)
+        texts = format_catalogs(changed, displays, printed)
         return [path for path, text in texts.items()
                 if replace_if_unchanged(path, text.encode("utf-8"), self.hashes.get(path), displays[path])]
 
