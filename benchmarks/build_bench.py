@@ -34,6 +34,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -123,6 +124,12 @@ def fill_catalogs(root: Path, made: dict[str, tuple[str, int]]) -> int:
     return missing
 
 
+def children_cpu() -> float:
+    """Return the CPU seconds (user + system) of every child process waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def ligetil(root: Path, *args: str) -> float:
     """Run the CLI in a subprocess; return its wall time."""
     started = time.perf_counter()
@@ -190,8 +197,9 @@ def load() -> str:
     return "load " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def timed_build(root: Path, *args: str) -> tuple[float, tuple[int, int, int], str]:
-    """Run `ligetil build`; return wall time, (peak tree RSS, processes, largest process's peak RSS) and its summary."""
+def timed_build(root: Path, *args: str) -> tuple[float, tuple[int, int, int, float], str]:
+    """Run `ligetil build`; return wall time, (peak tree RSS, processes, largest process's peak RSS, CPU seconds)
+    and its summary line. CPU seconds (user + system, the workers included) suffer less from a busy machine."""
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen([sys.executable, "-m", "pipeline", "-C", str(root), "build", *args],
@@ -204,7 +212,8 @@ def timed_build(root: Path, *args: str) -> tuple[float, tuple[int, int, int], st
         text, problems = out.read(), err.read()
     if proc.returncode != 0:
         raise SystemExit(f"build failed:\n{text}\n{problems}")
-    return seconds, (memory.peak, memory.peak_procs, usage.ru_maxrss * 1024), text.strip().splitlines()[-1]
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, (memory.peak, memory.peak_procs, usage.ru_maxrss * 1024, cpu), text.strip().splitlines()[-1]
 
 
 def snapshot(output: Path) -> dict[str, tuple[int, int]]:
@@ -366,20 +375,22 @@ def report_scale(counts: list[int], args) -> None:
         prepared(root, count)
         before = load()
         seconds, peak, line = timed_build(root, *build_args(args))
-        per_guide = seconds / count
+        per_guide = peak[3] / count
         first = first or per_guide
-        print(f"(7) {count} guides: cold build {seconds:.1f} s, {per_guide:.2f} s a guide, slope against "
-              f"{counts[0]} guides {per_guide / first:.2f} (1.00 = linear); peak RSS tree {peak[0] / 1e6:.0f} MB, "
-              f"largest process {peak[2] / 1e6:.0f} MB; {before} before, {load()} after; {line}")
+        print(f"(7) {count} guides: cold build {seconds:.1f} s wall, {peak[3]:.1f} s CPU, {per_guide:.2f} CPU s a guide, "
+              f"slope of CPU against {counts[0]} guides {per_guide / first:.2f} (1.00 = linear); peak RSS tree "
+              f"{peak[0] / 1e6:.0f} MB, largest process {peak[2] / 1e6:.0f} MB; {before} before, {load()} after; {line}")
         shutil.rmtree(root.parent, ignore_errors=True)
 
 
 def report_noop_update(root: Path) -> None:
     """A no-op update twice: the first merges and finds nothing to write, the second only hashes."""
+    cpu = children_cpu()
     first, before = ligetil(root, "update"), load()
+    cpu, first_cpu = children_cpu(), children_cpu() - cpu
     second = ligetil(root, "update")
-    print(f"(5) no-op update: first {first:.2f} s (merges, writes nothing, remembers it settled), "
-          f"then {second:.2f} s (goal ≤ 0.3 s); {before}")
+    print(f"(5) no-op update: first {first:.2f} s wall, {first_cpu:.2f} s CPU (merges, writes nothing, remembers "
+          f"it settled), then {second:.2f} s wall, {children_cpu() - cpu:.2f} s CPU (goal ≤ 0.3 s); {before}")
 
 
 def report_extraction(extract: float, create: float, merge: float, md2po: float | None) -> None:
@@ -396,19 +407,21 @@ def report_builds(root: Path, args, made: dict) -> None:
     jobs = build_args(args)
     before_load = load()
     cold, peak, line = timed_build(root, *jobs)
-    print(f"    cold build (empty font cache): {cold:.1f} s; {before_load} before, {load()} after; {line}")
+    print(f"    cold build (empty font cache): {cold:.1f} s wall, {peak[3]:.1f} s CPU; {before_load} before, "
+          f"{load()} after; {line}")
     output = root / "output"
     first = snapshot(output)
-    noop, _, line = timed_build(root, *jobs)
-    print(f"(2) no-op rebuild {noop:.2f} s (goal ≤ 0.3 s); files rewritten: {len(rewritten(first, snapshot(output)))}; "
-          f"{load()}")
+    noop, used, line = timed_build(root, *jobs)
+    print(f"(2) no-op rebuild {noop:.2f} s wall, {used[3]:.2f} s CPU (goal ≤ 0.3 s); files rewritten: "
+          f"{len(rewritten(first, snapshot(output)))}; {load()}")
     kept = root.parent / "first-output"
     shutil.move(output, kept)
     before_load = load()
-    warm, _, line = timed_build(root, *jobs)
+    warm, used, line = timed_build(root, *jobs)
     same = sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file()
                   and (output / p.relative_to(kept)).read_bytes() != p.read_bytes())
-    print(f"(6) cold build again, font cache warm: {warm:.1f} s (÷ first cold build {warm / cold:.2f}); "
+    print(f"(6) cold build again, font cache warm: {warm:.1f} s wall (÷ first cold build {warm / cold:.2f}), "
+          f"{used[3]:.1f} s CPU (÷ first {used[3] / peak[3]:.2f}); "
           f"files that differ from the first build's: {len(same)} {same[:5]}; {before_load} before, {load()} after")
     shutil.rmtree(kept)
     slugs = sorted(made)
@@ -417,9 +430,9 @@ def report_builds(root: Path, args, made: dict) -> None:
             ("tr translation of a paragraph", slugs[len(slugs) // 2 - 1], lambda r, s: edit_translation(r, "tr", s))):
         before = snapshot(output)
         change(root, slug)
-        seconds, _, line = timed_build(root, *jobs)
+        seconds, used, line = timed_build(root, *jobs)
         changed = rewritten(before, snapshot(output))
-        print(f"(3) one {label} changed in {slug}: {seconds:.2f} s; rewritten {len(changed)}: {', '.join(changed)}; "
+        print(f"(3) one {label} changed in {slug}: {seconds:.2f} s wall, {used[3]:.2f} s CPU; rewritten {len(changed)}: {', '.join(changed)}; "
               f"{load()}")
     print(f"(4) peak RSS of the cold build: process tree {peak[0] / 1e6:.0f} MB in {peak[1]} processes "
           f"(RSS summed over the processes, so pages forked workers share are counted in each); "
