@@ -226,8 +226,8 @@ def rewritten(before: dict, after: dict) -> list[str]:
 
 
 def pure_render_seconds(root: Path) -> tuple[float, float, int, float]:
-    """Time Python-Markdown (body) and WeasyPrint (flyer) for every published document, in here;
-    also return the time the build spends on reading catalogs, QA and localizing them."""
+    """Time (CPU) Python-Markdown (body) and WeasyPrint (the pdf format's document) for every published
+    document, in here; also return the CPU the build spends on reading catalogs, QA and localizing them."""
     from pipeline.config import load_settings
     from pipeline.project import CatalogSnapshot, load_guides, publication
     from pipeline.render.body import render_body
@@ -242,21 +242,21 @@ def pure_render_seconds(root: Path) -> tuple[float, float, int, float]:
     count = 0
     for source in load_guides(settings):
         for lang in settings.all_languages:
-            started = time.perf_counter()
+            started = time.process_time()
             po = None if lang == settings.source_language else snapshot_.read_po(lang, source.guide.slug)
             decided = publication(source.segments, po, lang, settings)
             found = localize(source.guide, source.segments, po, lang, settings, excluded=decided.refused)
-            localizing += time.perf_counter() - started
+            localizing += time.process_time() - started
             if not decided.publishable:
                 continue
-            started = time.perf_counter()
+            started = time.process_time()
             render_body(found)
-            markdown += time.perf_counter() - started
+            markdown += time.process_time() - started
             context = page_context(found, settings, SiteInfo(settings.name, {source.guide.slug: (lang,)}))
             html = flyer_html(context, render_environment(lang))
-            started = time.perf_counter()
+            started = time.process_time()
             render_pdf(html, (settings.content_dir / lang).as_uri() + "/")
-            weasy += time.perf_counter() - started
+            weasy += time.process_time() - started
             count += 1
     return markdown, weasy, count, localizing
 
@@ -267,11 +267,11 @@ def font_cut_seconds(output: Path) -> float:
     from pipeline.render.site import used_text
 
     used = used_text([p.read_text("utf-8") for p in output.rglob("*.html")])
-    started = time.perf_counter()
+    started = time.process_time()
     for font in fonts.used_fonts(used):
         for _, path in font.files:
             fonts.cut_woff2(path.read_bytes(), "".join(sorted(set(used[font.family] + " "))), font.index)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def edit_paragraph(root: Path, slug: str) -> None:
@@ -384,7 +384,9 @@ def report_scale(counts: list[int], args) -> None:
 
 
 def report_noop_update(root: Path) -> None:
-    """A no-op update twice: the first merges and finds nothing to write, the second only hashes."""
+    """A no-op update twice (after one that takes in the edits): the first merges and finds nothing to
+    write, the second only hashes."""
+    ligetil(root, "update")
     cpu = children_cpu()
     first, before = ligetil(root, "update"), load()
     cpu, first_cpu = children_cpu(), children_cpu() - cpu
@@ -417,11 +419,11 @@ def report_builds(root: Path, args, made: dict) -> None:
     kept = root.parent / "first-output"
     shutil.move(output, kept)
     before_load = load()
-    warm, used, line = timed_build(root, *jobs)
+    warm, warm_used, line = timed_build(root, *jobs)
     same = sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file()
                   and (output / p.relative_to(kept)).read_bytes() != p.read_bytes())
     print(f"(6) cold build again, font cache warm: {warm:.1f} s wall (÷ first cold build {warm / cold:.2f}), "
-          f"{used[3]:.1f} s CPU (÷ first {used[3] / peak[3]:.2f}); "
+          f"{warm_used[3]:.1f} s CPU (÷ first {warm_used[3] / peak[3]:.2f}); "
           f"files that differ from the first build's: {len(same)} {same[:5]}; {before_load} before, {load()} after")
     shutil.rmtree(kept)
     slugs = sorted(made)
@@ -439,15 +441,16 @@ def report_builds(root: Path, args, made: dict) -> None:
           f"largest process {peak[2] / 1e6:.0f} MB (getrusage); goal ≤ 500 MB")
     markdown, weasy, count, localizing = pure_render_seconds(root)
     pure = (2 * markdown + weasy) / args.jobs  # Markdown twice: the page and the flyer
-    print(f"(1) cold build {cold:.1f} s; pure render of {count} documents (one PDF each: the flyer): "
-          f"Python-Markdown {markdown:.1f} s (×2: page and flyer), WeasyPrint {weasy:.1f} s; ÷ {args.jobs} jobs = "
-          f"{pure:.1f} s; overhead ratio {cold / pure:.2f} (goal ≤ 1.15; other formats than html,flyer add work "
-          f"this does not count); {load()}")
+    print(f"(1) cold build {cold:.1f} s wall, {peak[3]:.1f} s CPU; pure render (CPU) of {count} documents (the "
+          f"pdf format's): Python-Markdown {markdown:.1f} s (×2: page and PDF), WeasyPrint {weasy:.1f} s; ÷ {args.jobs} "
+          f"jobs = {pure:.1f} s; overhead ratio: wall {cold / pure:.2f}, warm font cache {warm / pure:.2f} "
+          f"(goal ≤ 1.15; other formats than html,pdf add work this does not count); CPU {peak[3] / (pure * args.jobs):.2f}, "
+          f"warm font cache {warm_used[3] / (pure * args.jobs):.2f}; {load()}")
     fonts = font_cut_seconds(output)
     work = pure + (fonts + localizing) / args.jobs
-    print(f"    other work the build must do: cutting the web fonts {fonts:.1f} s (what the warm cache saves), "
+    print(f"    other work the build must do: cutting the web fonts {fonts:.1f} s CPU (what the warm cache saves), "
           f"reading + QA + localizing the catalogs {localizing:.1f} s; with them ÷ {args.jobs} jobs = {work:.1f} s → "
-          f"cold build ÷ all measured work = {cold / work:.2f}")
+          f"cold build ÷ all measured work: wall {cold / work:.2f}, CPU {peak[3] / (work * args.jobs):.2f}")
     print(f"project kept in {root}" if args.keep else f"project in {root} (delete when done)")
 
 
