@@ -142,10 +142,14 @@ def ligetil(root: Path, *args: str) -> float:
 
 
 class TreeMemory:
-    """Sample the summed RSS of a process and all its descendants from /proc."""
+    """Sample the summed RSS and PSS of a process and all its descendants from /proc.
+
+    RSS counts the pages forked workers share once in each; PSS (smaps_rollup) divides them
+    among the processes that share them, so the tree's PSS is the memory it really holds.
+    """
 
     def __init__(self, pid: int, interval: float = 0.05):
-        self.pid, self.interval, self.peak, self.peak_procs = pid, interval, 0, 0
+        self.pid, self.interval, self.peak, self.peak_procs, self.peak_pss = pid, interval, 0, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -163,7 +167,19 @@ class TreeMemory:
             total = sum(rss_bytes(pid) for pid in tree)
             if total > self.peak:
                 self.peak, self.peak_procs = total, len(tree)
+            self.peak_pss = max(self.peak_pss, sum(pss_bytes(pid) for pid in tree))
             self._stop.wait(self.interval)
+
+
+def pss_bytes(pid: int) -> int:
+    """Return a process's proportional set size (0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def descendants(root: int) -> list[int]:
@@ -198,8 +214,8 @@ def load() -> str:
 
 
 def timed_build(root: Path, *args: str) -> tuple[float, tuple[int, int, int, float], str]:
-    """Run `ligetil build`; return wall time, (peak tree RSS, processes, largest process's peak RSS, CPU seconds)
-    and its summary line. CPU seconds (user + system, the workers included) suffer less from a busy machine."""
+    """Run `ligetil build`; return wall time, (peak tree RSS, processes, largest process's peak RSS, CPU seconds,
+    peak tree PSS) and its summary line. CPU seconds (user + system, the workers included) suffer less from a busy machine."""
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen([sys.executable, "-m", "pipeline", "-C", str(root), "build", *args],
@@ -213,7 +229,8 @@ def timed_build(root: Path, *args: str) -> tuple[float, tuple[int, int, int, flo
     if proc.returncode != 0:
         raise SystemExit(f"build failed:\n{text}\n{problems}")
     cpu = usage.ru_utime + usage.ru_stime
-    return seconds, (memory.peak, memory.peak_procs, usage.ru_maxrss * 1024, cpu), text.strip().splitlines()[-1]
+    return seconds, (memory.peak, memory.peak_procs, usage.ru_maxrss * 1024, cpu, memory.peak_pss), \
+        text.strip().splitlines()[-1]
 
 
 def snapshot(output: Path) -> dict[str, tuple[int, int]]:
@@ -379,7 +396,7 @@ def report_scale(counts: list[int], args) -> None:
         first = first or per_guide
         print(f"(7) {count} guides: cold build {seconds:.1f} s wall, {peak[3]:.1f} s CPU, {per_guide:.2f} CPU s a guide, "
               f"slope of CPU against {counts[0]} guides {per_guide / first:.2f} (1.00 = linear); peak RSS tree "
-              f"{peak[0] / 1e6:.0f} MB, largest process {peak[2] / 1e6:.0f} MB; {before} before, {load()} after; {line}")
+              f"{peak[0] / 1e6:.0f} MB, PSS tree {peak[4] / 1e6:.0f} MB, largest process {peak[2] / 1e6:.0f} MB; {before} before, {load()} after; {line}")
         shutil.rmtree(root.parent, ignore_errors=True)
 
 
@@ -437,7 +454,8 @@ def report_builds(root: Path, args, made: dict) -> None:
         print(f"(3) one {label} changed in {slug}: {seconds:.2f} s wall, {used[3]:.2f} s CPU; rewritten {len(changed)}: {', '.join(changed)}; "
               f"{load()}")
     print(f"(4) peak RSS of the cold build: process tree {peak[0] / 1e6:.0f} MB in {peak[1]} processes "
-          f"(RSS summed over the processes, so pages forked workers share are counted in each); "
+          f"(RSS summed over the processes, so pages forked workers share are counted in each), PSS "
+          f"{peak[4] / 1e6:.0f} MB (shared pages divided among their processes); "
           f"largest process {peak[2] / 1e6:.0f} MB (getrusage); goal ≤ 500 MB")
     markdown, weasy, count, localizing = pure_render_seconds(root)
     pure = (2 * markdown + weasy) / args.jobs  # Markdown twice: the page and the flyer
