@@ -3,7 +3,9 @@
 fontconfig is the one list of installed fonts that Pango (and so WeasyPrint) also uses;
 ``FONTCONFIG_FILE`` points it at another configuration (the tests use one with a single
 folder). ``fc-list`` is Debian's ``fontconfig`` package; without it no font is found, and
-the build says which language lacks one.
+the build says which language lacks one. Its answers are kept in the user cache
+(pipeline/cache.py) while fontconfig's settings and the folders holding fonts stay as they
+were, so a no-op build runs no fc-list.
 """
 
 from __future__ import annotations
