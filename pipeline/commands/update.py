@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline import __version__, cache
-
 from pipeline.catalog.headers import empty_catalog, now
 from pipeline.catalog.memory import TranslationMemory
 from pipeline.catalog.merge import MergeReport, merge
