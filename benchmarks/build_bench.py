@@ -1,4 +1,4 @@
-"""Measure `ligetil build` on a synthetic project of N guides in five languages.
+"""Measure `ligetil build` and `ligetil update` on a synthetic project of N guides in five languages.
 
 The guides are the sample guides (content/*.md) with their numbers changed per copy, and
 the catalogs are the sample's reviewed translations with the same numbers changed, so every
@@ -10,12 +10,22 @@ reports:
 2. the no-op rebuild's wall time, goal ≤ 1 s;
 3. one paragraph changed in one guide (its source, then one translation): what was
    rewritten and how long it took;
-4. the peak RSS of the build's whole process tree, goal ≤ 500 MB;
-5. `ligetil extract` and `ligetil update` beside mdpo's `md2po` on the same files.
+4. the peak RSS of the build's whole process tree (summed), and of its largest process
+   (getrusage), goal ≤ 500 MB;
+5. `ligetil extract` and `ligetil update` beside mdpo's `md2po` on the same files, and a
+   no-op `ligetil update`, goal ≤ 0.3 s;
+6. the cold build again with the font cache warm (a second machine-wide build): the web
+   fonts are not cut again;
+7. with ``--scale 20,50,200``: only cold builds at each size, and their slope (time per
+   guide against the first size's: 1.00 is linear).
 
     .venv/bin/python benchmarks/build_bench.py [--guides 50] [--jobs N] [--keep DIR]
+    .venv/bin/python benchmarks/build_bench.py --scale 20,50,200 [--jobs N]
 
-Not a test: it prints figures and ratios. Wall times include starting Python.
+Not a test: it prints figures and ratios, each with the load average of the machine when
+it was taken (a shared machine makes absolute times noisy; ratios less so). Wall times
+include starting Python. The user cache (cut fonts, machine facts) is a fresh temporary
+folder, so the first cold build is a first build on this machine.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -67,7 +78,9 @@ def _numbered(title: str, seed: int) -> str:
 def make_project(root: Path, count: int) -> dict[str, tuple[str, int]]:
     """Write settings and ``count`` guides; return slug -> (sample slug, seed)."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "ligetil.toml", root / "ligetil.toml")
+    settings = (REPO / "ligetil.toml").read_text("utf-8")
+    languages = "languages = [" + ", ".join(f'"{lang}"' for lang in LANGS) + "]"
+    (root / "ligetil.toml").write_text(re.sub(r"(?m)^languages = .*$", languages, settings), "utf-8")
     shutil.copytree(REPO / "content" / "images", root / "content" / "images")
     (root / "translations").mkdir()
     glossary = REPO / "translations" / "glossary.csv"
@@ -111,11 +124,17 @@ def fill_catalogs(root: Path, made: dict[str, tuple[str, int]]) -> int:
     return missing
 
 
+def children_cpu() -> float:
+    """Return the CPU seconds (user + system) of every child process waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def ligetil(root: Path, *args: str) -> float:
     """Run the CLI in a subprocess; return its wall time."""
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "pipeline", "-C", str(root), *args],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, cwd=REPO)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"ligetil {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
@@ -123,10 +142,14 @@ def ligetil(root: Path, *args: str) -> float:
 
 
 class TreeMemory:
-    """Sample the summed RSS of a process and all its descendants from /proc."""
+    """Sample the summed RSS and PSS of a process and all its descendants from /proc.
+
+    RSS counts the pages forked workers share once in each; PSS (smaps_rollup) divides them
+    among the processes that share them, so the tree's PSS is the memory it really holds.
+    """
 
     def __init__(self, pid: int, interval: float = 0.05):
-        self.pid, self.interval, self.peak, self.peak_procs = pid, interval, 0, 0
+        self.pid, self.interval, self.peak, self.peak_procs, self.peak_pss = pid, interval, 0, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -144,7 +167,19 @@ class TreeMemory:
             total = sum(rss_bytes(pid) for pid in tree)
             if total > self.peak:
                 self.peak, self.peak_procs = total, len(tree)
+            self.peak_pss = max(self.peak_pss, sum(pss_bytes(pid) for pid in tree))
             self._stop.wait(self.interval)
+
+
+def pss_bytes(pid: int) -> int:
+    """Return a process's proportional set size (0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def descendants(root: int) -> list[int]:
@@ -173,17 +208,29 @@ def rss_bytes(pid: int) -> int:
         return 0
 
 
-def timed_build(root: Path, *args: str) -> tuple[float, int, str]:
-    """Run `ligetil build`; return wall time, peak tree RSS and its summary line."""
+def load() -> str:
+    """Return the machine's load average now, as uptime prints it (1, 5, 15 minutes)."""
+    return "load " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def timed_build(root: Path, *args: str) -> tuple[float, tuple[int, int, int, float], str]:
+    """Run `ligetil build`; return wall time, (peak tree RSS, processes, largest process's peak RSS, CPU seconds,
+    peak tree PSS) and its summary line. CPU seconds (user + system, the workers included) suffer less from a busy machine."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "-C", str(root), "build", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with TreeMemory(proc.pid) as memory:
-        out, err = proc.communicate()
-    seconds = time.perf_counter() - started
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "pipeline", "-C", str(root), "build", *args],
+                                stdout=out, stderr=err, text=True, cwd=REPO)
+        with TreeMemory(proc.pid) as memory:
+            _, status, usage = os.wait4(proc.pid, 0)  # its rusage covers the workers it reaped
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        text, problems = out.read(), err.read()
     if proc.returncode != 0:
-        raise SystemExit(f"build failed:\n{out}\n{err}")
-    return seconds, (memory.peak, memory.peak_procs), out.strip().splitlines()[-1]
+        raise SystemExit(f"build failed:\n{text}\n{problems}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, (memory.peak, memory.peak_procs, usage.ru_maxrss * 1024, cpu, memory.peak_pss), \
+        text.strip().splitlines()[-1]
 
 
 def snapshot(output: Path) -> dict[str, tuple[int, int]]:
@@ -196,8 +243,8 @@ def rewritten(before: dict, after: dict) -> list[str]:
 
 
 def pure_render_seconds(root: Path) -> tuple[float, float, int, float]:
-    """Time Python-Markdown (body) and WeasyPrint (flyer) for every published document, in here;
-    also return the time the build spends on reading catalogs, QA and localizing them."""
+    """Time (CPU) Python-Markdown (body) and WeasyPrint (the pdf format's document) for every published
+    document, in here; also return the CPU the build spends on reading catalogs, QA and localizing them."""
     from pipeline.config import load_settings
     from pipeline.project import CatalogSnapshot, load_guides, publication
     from pipeline.render.body import render_body
@@ -212,36 +259,36 @@ def pure_render_seconds(root: Path) -> tuple[float, float, int, float]:
     count = 0
     for source in load_guides(settings):
         for lang in settings.all_languages:
-            started = time.perf_counter()
+            started = time.process_time()
             po = None if lang == settings.source_language else snapshot_.read_po(lang, source.guide.slug)
             decided = publication(source.segments, po, lang, settings)
             found = localize(source.guide, source.segments, po, lang, settings, excluded=decided.refused)
-            localizing += time.perf_counter() - started
+            localizing += time.process_time() - started
             if not decided.publishable:
                 continue
-            started = time.perf_counter()
+            started = time.process_time()
             render_body(found)
-            markdown += time.perf_counter() - started
+            markdown += time.process_time() - started
             context = page_context(found, settings, SiteInfo(settings.name, {source.guide.slug: (lang,)}))
             html = flyer_html(context, render_environment(lang))
-            started = time.perf_counter()
+            started = time.process_time()
             render_pdf(html, (settings.content_dir / lang).as_uri() + "/")
-            weasy += time.perf_counter() - started
+            weasy += time.process_time() - started
             count += 1
     return markdown, weasy, count, localizing
 
 
 def font_cut_seconds(output: Path) -> float:
-    """Time cutting the web font faces to the characters of the built pages, one by one."""
+    """Time cutting the web font faces to the characters of the built pages, one by one, without the cache."""
     from pipeline.render import fonts
     from pipeline.render.site import used_text
 
     used = used_text([p.read_text("utf-8") for p in output.rglob("*.html")])
-    started = time.perf_counter()
+    started = time.process_time()
     for font in fonts.used_fonts(used):
         for _, path in font.files:
-            fonts.subset_woff2(path, used[font.family], font.index)
-    return time.perf_counter() - started
+            fonts.cut_woff2(path.read_bytes(), "".join(sorted(set(used[font.family] + " "))), font.index)
+    return time.process_time() - started
 
 
 def edit_paragraph(root: Path, slug: str) -> None:
@@ -293,29 +340,81 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--guides", type=int, default=50)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--format", dest="formats", help="build only these formats (ligetil build --format)")
+    parser.add_argument("--scale", help="only cold builds at these guide counts, e.g. 20,50,200, and their slope")
     parser.add_argument("--keep", type=Path, help="build here and keep the project")
     args = parser.parse_args()
-    root = args.keep or Path(tempfile.mkdtemp(prefix="ligetil-bench-")) / "project"
+    os.environ["LIGETIL_CACHE_DIR"] = tempfile.mkdtemp(prefix="ligetil-bench-cache-")  # a first build on this machine
+    print(f"machine: {machine()}")
+    print(f"command: {Path(sys.executable).name} benchmarks/build_bench.py "
+          + " ".join(a for a in sys.argv[1:]) + f" (jobs {args.jobs})")
+    if args.scale:
+        report_scale([int(n) for n in args.scale.split(",")], args)
+        return
+    root = fresh_root(args.keep)
+    made, missing = prepared(root, args.guides, report=True)
+    words = sum(len(p.read_text("utf-8").split()) for p in (root / "content").glob("*.md"))
+    print(f"project: {args.guides} guides, {words / args.guides:.0f} words each on average, "
+          f"{len(LANGS)} target languages + da, {missing} untranslated entries")
+    report_builds(root, args, made)
+    report_noop_update(root)
+
+
+def fresh_root(keep: Path | None) -> Path:
+    root = keep or Path(tempfile.mkdtemp(prefix="ligetil-bench-")) / "project"
     if root.exists():
         shutil.rmtree(root)
-    print(f"machine: {machine()}")
-    print(f"command: {Path(sys.executable).name} benchmarks/build_bench.py --guides {args.guides} --jobs {args.jobs}")
-    made = make_project(root, args.guides)
+    return root
+
+
+def prepared(root: Path, guides: int, report: bool = False) -> tuple[dict, int]:
+    """Make the project, its catalogs and their translations; time extract and update if asked."""
+    made = make_project(root, guides)
     extract = ligetil(root, "extract")
     create = ligetil(root, "update")
     missing = fill_catalogs(root, made)
     merge = ligetil(root, "update")
-    md2po = md2po_seconds(root)
-    words = sum(len(p.read_text("utf-8").split()) for p in (root / "content").glob("*.md"))
-    print(f"project: {args.guides} guides, {words / args.guides:.0f} words each on average, "
-          f"{len(LANGS)} target languages, {missing} untranslated entries")
-    report_extraction(extract, create, merge, md2po)
-    report_builds(root, args, made)
+    if report:
+        report_extraction(extract, create, merge, md2po_seconds(root))
+    return made, missing
+
+
+def build_args(args) -> tuple[str, ...]:
+    return ("--jobs", str(args.jobs), *(("--format", args.formats) if args.formats else ()))
+
+
+def report_scale(counts: list[int], args) -> None:
+    """Cold builds (empty font cache each) at each size; time per guide against the first size's."""
+    first = None
+    for count in counts:
+        os.environ["LIGETIL_CACHE_DIR"] = tempfile.mkdtemp(prefix="ligetil-bench-cache-")
+        root = fresh_root(None)
+        prepared(root, count)
+        before = load()
+        seconds, peak, line = timed_build(root, *build_args(args))
+        per_guide = peak[3] / count
+        first = first or per_guide
+        print(f"(7) {count} guides: cold build {seconds:.1f} s wall, {peak[3]:.1f} s CPU, {per_guide:.2f} CPU s a guide, "
+              f"slope of CPU against {counts[0]} guides {per_guide / first:.2f} (1.00 = linear); peak RSS tree "
+              f"{peak[0] / 1e6:.0f} MB, PSS tree {peak[4] / 1e6:.0f} MB, largest process {peak[2] / 1e6:.0f} MB; {before} before, {load()} after; {line}")
+        shutil.rmtree(root.parent, ignore_errors=True)
+
+
+def report_noop_update(root: Path) -> None:
+    """A no-op update twice (after one that takes in the edits): the first merges and finds nothing to
+    write, the second only hashes."""
+    ligetil(root, "update")
+    cpu = children_cpu()
+    first, before = ligetil(root, "update"), load()
+    cpu, first_cpu = children_cpu(), children_cpu() - cpu
+    second = ligetil(root, "update")
+    print(f"(5) no-op update: first {first:.2f} s wall, {first_cpu:.2f} s CPU (merges, writes nothing, remembers "
+          f"it settled), then {second:.2f} s wall, {children_cpu() - cpu:.2f} s CPU (goal ≤ 0.3 s); {before}")
 
 
 def report_extraction(extract: float, create: float, merge: float, md2po: float | None) -> None:
     print(f"(5) ligetil extract {extract:.2f} s; update creating the catalogs {create:.2f} s; "
-          f"update merging into the translated catalogs {merge:.2f} s")
+          f"update merging into the translated catalogs {merge:.2f} s; {load()}")
     if md2po is None:
         print("    mdpo's md2po: not available (pip install mdpo)")
     else:
@@ -324,35 +423,52 @@ def report_extraction(extract: float, create: float, merge: float, md2po: float 
 
 
 def report_builds(root: Path, args, made: dict) -> None:
-    jobs = ("--jobs", str(args.jobs))
+    jobs = build_args(args)
+    before_load = load()
     cold, peak, line = timed_build(root, *jobs)
-    print(f"    cold build: {line}")
+    print(f"    cold build (empty font cache): {cold:.1f} s wall, {peak[3]:.1f} s CPU; {before_load} before, "
+          f"{load()} after; {line}")
     output = root / "output"
-    before = snapshot(output)
-    noop, _, line = timed_build(root, *jobs)
-    print(f"(2) no-op rebuild {noop:.2f} s (goal ≤ 1 s); files rewritten: {len(rewritten(before, snapshot(output)))}")
+    first = snapshot(output)
+    noop, used, line = timed_build(root, *jobs)
+    print(f"(2) no-op rebuild {noop:.2f} s wall, {used[3]:.2f} s CPU (goal ≤ 0.3 s); files rewritten: "
+          f"{len(rewritten(first, snapshot(output)))}; {load()}")
+    kept = root.parent / "first-output"
+    shutil.move(output, kept)
+    before_load = load()
+    warm, warm_used, line = timed_build(root, *jobs)
+    same = sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file()
+                  and (output / p.relative_to(kept)).read_bytes() != p.read_bytes())
+    print(f"(6) cold build again, font cache warm: {warm:.1f} s wall (÷ first cold build {warm / cold:.2f}), "
+          f"{warm_used[3]:.1f} s CPU (÷ first {warm_used[3] / peak[3]:.2f}); "
+          f"files that differ from the first build's: {len(same)} {same[:5]}; {before_load} before, {load()} after")
+    shutil.rmtree(kept)
     slugs = sorted(made)
     for label, slug, change in (
             ("source paragraph", slugs[len(slugs) // 2], edit_paragraph),
             ("tr translation of a paragraph", slugs[len(slugs) // 2 - 1], lambda r, s: edit_translation(r, "tr", s))):
         before = snapshot(output)
         change(root, slug)
-        seconds, _, line = timed_build(root, *jobs)
+        seconds, used, line = timed_build(root, *jobs)
         changed = rewritten(before, snapshot(output))
-        print(f"(3) one {label} changed in {slug}: {seconds:.2f} s; rewritten {len(changed)}: {', '.join(changed)}")
-    print(f"(4) peak RSS of the cold build's process tree {peak[0] / 1e6:.0f} MB in {peak[1]} processes "
-          f"(goal ≤ 500 MB; "
-          "RSS summed over the processes, so pages forked workers share are counted in each)")
+        print(f"(3) one {label} changed in {slug}: {seconds:.2f} s wall, {used[3]:.2f} s CPU; rewritten {len(changed)}: {', '.join(changed)}; "
+              f"{load()}")
+    print(f"(4) peak RSS of the cold build: process tree {peak[0] / 1e6:.0f} MB in {peak[1]} processes "
+          f"(RSS summed over the processes, so pages forked workers share are counted in each), PSS "
+          f"{peak[4] / 1e6:.0f} MB (shared pages divided among their processes); "
+          f"largest process {peak[2] / 1e6:.0f} MB (getrusage); goal ≤ 500 MB")
     markdown, weasy, count, localizing = pure_render_seconds(root)
     pure = (2 * markdown + weasy) / args.jobs  # Markdown twice: the page and the flyer
-    print(f"(1) cold build {cold:.1f} s; pure render of {count} documents: Python-Markdown {markdown:.1f} s "
-          f"(×2: page and flyer), WeasyPrint {weasy:.1f} s; ÷ {args.jobs} jobs = {pure:.1f} s; "
-          f"overhead ratio {cold / pure:.2f} (goal ≤ 1.15)")
+    print(f"(1) cold build {cold:.1f} s wall, {peak[3]:.1f} s CPU; pure render (CPU) of {count} documents (the "
+          f"pdf format's): Python-Markdown {markdown:.1f} s (×2: page and PDF), WeasyPrint {weasy:.1f} s; ÷ {args.jobs} "
+          f"jobs = {pure:.1f} s; overhead ratio: wall {cold / pure:.2f}, warm font cache {warm / pure:.2f} "
+          f"(goal ≤ 1.15; other formats than html,pdf add work this does not count); CPU {peak[3] / (pure * args.jobs):.2f}, "
+          f"warm font cache {warm_used[3] / (pure * args.jobs):.2f}; {load()}")
     fonts = font_cut_seconds(output)
     work = pure + (fonts + localizing) / args.jobs
-    print(f"    other work the build must do: cutting the web fonts {fonts:.1f} s, reading + QA + "
-          f"localizing the catalogs {localizing:.1f} s; with them ÷ {args.jobs} jobs = {work:.1f} s → "
-          f"cold build ÷ all measured work = {cold / work:.2f}")
+    print(f"    other work the build must do: cutting the web fonts {fonts:.1f} s CPU (what the warm cache saves), "
+          f"reading + QA + localizing the catalogs {localizing:.1f} s; with them ÷ {args.jobs} jobs = {work:.1f} s → "
+          f"cold build ÷ all measured work: wall {cold / work:.2f}, CPU {peak[3] / (work * args.jobs):.2f}")
     print(f"project kept in {root}" if args.keep else f"project in {root} (delete when done)")
 
 

@@ -12,16 +12,18 @@ from pipeline.errors import ConcurrencyError, WriteError
 TEMP_PREFIX = ".ligetil-tmp-"
 
 
-def write_bytes_atomic(path: Path, data: bytes, display: str | None = None) -> bool:
+def write_bytes_atomic(path: Path, data: bytes, display: str | None = None, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` via a synced temp file and ``os.replace``; skip if equal.
 
     Returns whether the file was (re)written. A failed write (a full disk, a read-only
     folder) raises WriteError naming ``display`` (default: the path) and leaves no temp file.
+    ``durable=False`` skips the fsyncs: still atomic, but a crash may lose the file (the
+    cache checks its entries instead).
     """
     path = Path(path)
     if _read_or_none(path) == data:
         return False
-    _replace(path, data, display, lambda: None)
+    _replace(path, data, display, lambda: None, durable)
     return True
 
 
@@ -54,7 +56,7 @@ def _read_or_none(path: Path) -> bytes | None:
         return None
 
 
-def _replace(path: Path, data: bytes, display: str | None, before_rename) -> None:
+def _replace(path: Path, data: bytes, display: str | None, before_rename, durable: bool = True) -> None:
     """Write a synced temp file beside ``path``, call ``before_rename()``, then rename it over."""
     temp_name = None
     try:
@@ -63,7 +65,8 @@ def _replace(path: Path, data: bytes, display: str | None, before_rename) -> Non
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
             temp.flush()
-            os.fsync(temp.fileno())
+            if durable:
+                os.fsync(temp.fileno())
         os.chmod(temp_name, 0o644)
         before_rename()
         os.replace(temp_name, path)
@@ -72,7 +75,8 @@ def _replace(path: Path, data: bytes, display: str | None, before_rename) -> Non
     finally:
         if temp_name is not None and os.path.exists(temp_name):
             Path(temp_name).unlink(missing_ok=True)
-    _sync_folder(path.parent)
+    if durable:
+        _sync_folder(path.parent)
 
 
 def write_text_atomic(path: Path, text: str, display: str | None = None) -> bool:
@@ -105,3 +109,12 @@ def remove_stale_temps(folder: Path) -> int:
 def digest(data: bytes) -> str:
     """Return a content hash used to detect changes."""
     return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    """Return the content hash of a file, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None

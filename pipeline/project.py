@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from pipeline.catalog.glossary import Glossary, read_glossary
 from pipeline.catalog.pofile import decode_catalog, format_catalogs, parse_catalog
 from pipeline.catalog.stats import coverage
-from pipeline.config import Settings
+from pipeline.config import SETTINGS_FILE, Settings
 from pipeline.errors import ConfigError, LigetilError, SourceError, raise_all
-from pipeline.fsutil import digest, replace_if_unchanged
+from pipeline.fsutil import digest, file_digest, replace_if_unchanged
 from pipeline.model import Coverage, Guide, Segment
 from pipeline.paths import glossary_path, guide_paths, po_path
 from pipeline.qa import erroneous_msgids
@@ -122,9 +122,13 @@ class CatalogSnapshot:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.hashes: dict[Path, str | None] = {}
+        self.parsed: dict[Path, polib.POFile] = {}
+        self.texts: dict[Path, str] = {}  # each catalog as polib printed it when read: what a merge left alone
 
     def read(self, path: Path) -> polib.POFile | None:
-        """Read a catalog if it exists, remembering what it looked like."""
+        """Read a catalog if it exists, remembering what it looked like (read once: the same object again)."""
+        if path in self.parsed:
+            return self.parsed[path]
         display = self.settings.relative(path)
         try:
             data = path.read_bytes()
@@ -132,7 +136,9 @@ class CatalogSnapshot:
             self.hashes[path] = None
             return None
         self.hashes[path] = digest(data)
-        return parse_catalog(decode_catalog(data, display), display)
+        self.parsed[path] = parse_catalog(decode_catalog(data, display), display)
+        self.texts[path] = str(self.parsed[path])
+        return self.parsed[path]
 
     def read_po(self, lang: str, slug: str) -> polib.POFile | None:
         """Read one guide's catalog in one language."""
@@ -141,14 +147,25 @@ class CatalogSnapshot:
     def write_all(self, catalogs: dict[Path, polib.POFile]) -> list[Path]:
         """Format every catalog first, then write each one that changed; return the changed.
 
-        All of them go through msgcat before any is written, so a refusal writes nothing.
+        All of them go through msgcat before any is written, so a refusal writes nothing;
+        a catalog whose content is what was read is left as it is, without msgcat.
         Each write is a compare-and-replace against the file as read: a file saved since by
         someone else is never overwritten (ConcurrencyError names it, and the run stops).
         """
-        displays = {path: self.settings.relative(path) for path in catalogs}
-        texts = format_catalogs(catalogs, displays)
+        printed = {path: str(po) for path, po in catalogs.items()}
+        changed = {path: po for path, po in catalogs.items() if printed[path] != self.texts.get(path)}
+        displays = {path: self.settings.relative(path) for path in changed}
+        texts = format_catalogs(changed, displays, printed)
         return [path for path, text in texts.items()
                 if replace_if_unchanged(path, text.encode("utf-8"), self.hashes.get(path), displays[path])]
+
+
+def catalog_inputs(settings: Settings) -> list[tuple[str, str]]:
+    """Return every file ``ligetil update`` reads, by path, with its hash: settings, guides, catalogs."""
+    folder = settings.translations_dir
+    paths = [settings.root / SETTINGS_FILE, *guide_paths(settings), *sorted(folder.glob("*.pot")),
+             *sorted(folder.glob("*/LC_MESSAGES/*.po"))]
+    return [(settings.relative(path), file_digest(path)) for path in paths]
 
 
 @dataclass

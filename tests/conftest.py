@@ -29,6 +29,15 @@ def no_installed_voices(tmp_path_factory):
         os.environ[ENV_DIR] = saved
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory) -> Iterator[Path]:
+    """Keep the tests' cache (cut fonts, machine facts) out of the user's: one folder for the session."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("ligetil-cache")
+        patch.setenv("LIGETIL_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def fixed_dates(monkeypatch):
     """Make header and PDF dates deterministic."""

@@ -15,7 +15,8 @@ PACKAGE = REPO / "pipeline"
 # Imported where used, so --help, update and a no-op build never load them.
 HEAVY = {"weasyprint", "ctranslate2", "sentencepiece", "fontTools", "onnxruntime", "piper"}
 # Our own modules that import a heavy library as they load, imported where they are needed.
-HEAVY_OWN = {"pipeline.render.pdf_glyphs"}  # WeasyPrint's text drawing, copied
+HEAVY_OWN = {"pipeline.render.pdf_glyphs",  # WeasyPrint's text drawing, copied
+             "pipeline.render.qr"}  # segno, which loads urllib, http.client and ssl
 
 
 def module_name(path: Path) -> str:

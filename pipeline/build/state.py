@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.config import Settings, settings_digest
-from pipeline.fsutil import write_text_atomic
+from pipeline.fsutil import file_digest, write_text_atomic
 from pipeline.paths import site_po_path
 from pipeline.render import fontconfig, fonts
 
@@ -35,13 +35,7 @@ def hash_parts(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def file_hash(path: Path) -> str | None:
-    """Return the content hash of a file, or None when it cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return None
+file_hash = file_digest  # the content hash of a file, None when it cannot be read
 
 
 def code_files(package: Path = PACKAGE_DIR) -> list[Path]:

@@ -17,7 +17,8 @@ from pipeline.errors import LigetilError, RenderError
 from pipeline.model import Coverage, Guide, LocalizedGuide, LocalizedText
 from pipeline.project import publication
 from pipeline.render.fonts import FontChoices, latin, script_problems, web_font
-from pipeline.render.html import SiteInfo, page_context
+from pipeline.render.body import RenderedBody
+from pipeline.render.html import SiteInfo, page_body, page_context
 from pipeline.render.localize import localize
 from pipeline.render.site import used_text
 from pipeline.render.ui import file_size, text_direction
@@ -195,17 +196,18 @@ def render_pair(unit: PairUnit) -> PairResult:
     localized, settings, plan = unit.localized, unit.settings, unit.plan
     lang, slug = localized.lang, localized.guide.slug
     result, sizes = PairResult(lang, slug), dict(plan.sizes)
+    bodies: dict[int, RenderedBody] = {}  # each guide's body is rendered once for all the pair's formats
     try:
         for name in plan.render:
             data, result.images = _render(localized, settings, unit.published, name, {}, plan.downloads,
-                                          unit.source)
+                                          unit.source, bodies)
             result.files[FORMATS[name].path(lang, slug)], sizes[name] = data, len(data)
         if plan.page:
             result.page_dep = page_dep(plan.page_base, sizes)
             result.page_fresh = result.page_dep == plan.page_recorded
             if not result.page_fresh:
                 html, result.images = _render(localized, settings, unit.published, "html", sizes,
-                                              plan.downloads)
+                                              plan.downloads, bodies=bodies)
                 result.files[FORMATS["html"].path(lang, slug)] = html
     except LigetilError as error:
         result.errors = portable(error)
@@ -214,21 +216,29 @@ def render_pair(unit: PairUnit) -> PairResult:
 
 def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str, ...], name: str,
             sizes: dict[str, int], downloads: tuple[str, ...],
-            source: LocalizedGuide | None = None) -> tuple[bytes, list[str]]:
+            source: LocalizedGuide | None = None, bodies: dict | None = None) -> tuple[bytes, list[str]]:
     """Render one format of a guide; return it and the images its body uses.
 
-    ``sizes`` are the downloads' sizes a page shows; ``downloads`` the formats it links.
+    ``sizes`` are the downloads' sizes a page shows; ``downloads`` the formats it links;
+    ``bodies`` keeps each guide's rendered body (by object) for the next format.
     """
+    bodies = {} if bodies is None else bodies
+
+    def body_of(guide: LocalizedGuide) -> RenderedBody:
+        if id(guide) not in bodies:
+            bodies[id(guide)] = page_body(guide, settings)
+        return bodies[id(guide)]
+
     lang, slug = localized.lang, localized.guide.slug
     pdf_sizes = {(lang, slug): sizes["pdf"]} if sizes.get("pdf") else {}
     site = SiteInfo(settings.name, {slug: published}, pdf_sizes=pdf_sizes, pdf="pdf" in downloads,
                     sizes={name: size for name, size in sizes.items() if name in downloads and name != "pdf"},
                     listen="audio" in downloads)
-    context = page_context(localized, settings, site)
+    context = page_context(localized, settings, site, body_of(localized))
     if FORMATS[name].beside_source:
         if source is None:
             raise RenderError(f"{name}: the guide is not published in {settings.source_language}",
                               localized.guide.path)
-        context["source_page"] = page_context(source, settings, site)
+        context["source_page"] = page_context(source, settings, site, body_of(source))
     base_url = "" if FORMATS[name].page else (settings.content_dir / lang).as_uri() + "/"
     return FORMATS[name].render(context, base_url), list(context.get("images", ()))

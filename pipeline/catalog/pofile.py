@@ -112,20 +112,23 @@ GETTEXT_FLAG_RE = re.compile(r"^(fuzzy|(no-)?[a-z0-9+-]+-format|no-wrap|wrap|ran
 _KEPT_FLAGS = "ligetil-kept-flags: "
 
 
-def format_catalog(po: polib.POFile, display: str = "catalog") -> str:
+def format_catalog(po: polib.POFile, display: str = "catalog", printed: str | None = None) -> str:
     """Return the catalog as msgcat would write it (wrapping, escapes, line breaks).
 
     msgcat drops flags it does not know (such as ``ligetil-ignore:CODE``); they are
     carried through it in a marked comment and put back on the entry's ``#,`` line.
+    ``printed`` is ``str(po)`` when the caller has it already (a large catalog takes seconds).
     """
-    po.wrapwidth = WRAP_WIDTH
-    po.metadata.setdefault("Content-Type", "text/plain; charset=UTF-8")  # msgcat needs it
-    return _restore_flags(msgcat(_stash_flags(po) + "\n", display))
+    if po.wrapwidth != WRAP_WIDTH or "Content-Type" not in po.metadata:
+        po.wrapwidth = WRAP_WIDTH
+        po.metadata.setdefault("Content-Type", "text/plain; charset=UTF-8")  # msgcat needs it
+        printed = None
+    return _restore_flags(msgcat(_stash_flags(po, printed) + "\n", display))
 
 
-def _stash_flags(po: polib.POFile) -> str:
+def _stash_flags(po: polib.POFile, printed: str | None = None) -> str:
     if not any(not GETTEXT_FLAG_RE.match(f) for e in po for f in e.flags):
-        return str(po)
+        return str(po) if printed is None else printed
     stashed = copy.deepcopy(po)
     for entry in stashed:
         own = [f for f in entry.flags if not GETTEXT_FLAG_RE.match(f)]
@@ -176,8 +179,14 @@ def msgcat(text: str, display: str = "catalog") -> str:
     return done.stdout
 
 
-def format_catalogs(catalogs: dict[Path, polib.POFile], displays: dict[Path, str]) -> dict[Path, str]:
-    """Format many catalogs at once (msgcat runs in parallel); any refusal raises before a write."""
+def format_catalogs(catalogs: dict[Path, polib.POFile], displays: dict[Path, str],
+                    printed: dict[Path, str] | None = None) -> dict[Path, str]:
+    """Format many catalogs at once (msgcat runs in parallel); any refusal raises before a write.
+
+    ``printed``: each catalog's ``str()``, where the caller made it already.
+    """
+    printed = printed or {}
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        texts = list(pool.map(format_catalog, catalogs.values(), [displays[p] for p in catalogs]))
+        texts = list(pool.map(format_catalog, catalogs.values(), [displays[p] for p in catalogs],
+                              [printed.get(p) for p in catalogs]))
     return dict(zip(catalogs, texts))

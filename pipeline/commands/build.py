@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from pipeline import cache
 from pipeline.build import BuildOptions, BuildReport, build
 from pipeline.build.formats import FORMATS
 from pipeline.commands import App, progress_bar
@@ -63,6 +64,8 @@ def run(app: App, options: BuildOptions) -> BuildReport:
     with project_lock(app.settings.root, "build"):
         remove_stale_temps(app.settings.output_dir)
         report = build(app.settings, options, lambda: progress_bar(app.err))
+    if report.built:  # something may have been cut into the user cache: keep it under its bound
+        cache.prune()
     for line in report.withheld:
         app.err.print(line, markup=False)
     app.out.print(summary(app, report, options.preview))

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from pipeline import __version__, cache
 from pipeline.catalog.headers import empty_catalog, now
 from pipeline.catalog.memory import TranslationMemory
 from pipeline.catalog.merge import MergeReport, merge
 from pipeline.catalog.pofile import read_catalog
 from pipeline.commands import App
 from pipeline.commands.extract import plan_templates, stale_templates
-from pipeline.project import CatalogSnapshot, chosen_languages, load_guides
+from pipeline.project import CatalogSnapshot, catalog_inputs, chosen_languages, load_guides
 from pipeline.config import Settings
 from pipeline.errors import ConfigError
 from pipeline.exchange.tmx import pairs_for, read_tmx
-from pipeline.fsutil import remove_stale_temps
+from pipeline.fsutil import file_digest, remove_stale_temps
 from pipeline.lock import project_lock
 from pipeline.paths import SITE_WORDS, po_path, pot_path, site_po_path, site_pot_path
 from pipeline.render.ui import UI_TEMPLATE
@@ -98,12 +101,62 @@ def plan_site_words(settings: Settings, langs: list[str], snapshot: CatalogSnaps
     return planned
 
 
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+SETTLED = "update-settled"  # the user cache's kind of entry: inputs an update left unchanged
+
+
+def settled_key(settings: Settings, langs: list[str], prune: bool, inputs: list) -> str:
+    """Return the hash of everything an update reads: Ligetil's files, msgcat, the options and ``inputs``."""
+    package = [(p.relative_to(PACKAGE_DIR).as_posix(), file_digest(p)) for p in sorted(PACKAGE_DIR.rglob("*"))
+               if p.is_file() and "__pycache__" not in p.parts]
+    return cache.key_of(SETTLED, __version__, package, cache.file_stamps([shutil.which("msgcat") or "msgcat"]),
+                        str(settings.root.resolve()), langs, prune, inputs)
+
+
+def settled_report(key: str) -> MergeReport | None:
+    """Return the report of the update that found these inputs settled, if one did."""
+    found = cache.get(SETTLED, key)
+    try:
+        return MergeReport(**json.loads(found)) if found is not None else None
+    except (ValueError, TypeError):
+        return None
+
+
+def memory_inputs(settings: Settings, extra: tuple[Path, ...]) -> list[tuple[str, str]] | None:
+    """Return the memories' paths and hashes, or None when one cannot be read (read_memories says why)."""
+    try:
+        return [(settings.relative(path), file_digest(path)) for path in (*settings.memories, *extra)]
+    except OSError:
+        return None
+
+
 def update(app: App, lang: str | None, prune: bool,
            memory_files: tuple[Path, ...] = ()) -> tuple[list[Path], MergeReport]:
-    """Run extract and merge; write only after everything merged; return changed files."""
+    """Run extract and merge; write only after everything merged; return changed files.
+
+    Inputs an earlier update left unchanged (every file, option and Ligetil's own code by
+    hash) are known settled from the user cache: nothing is parsed or merged again.
+    """
     settings = app.settings
     langs = chosen_languages(settings, lang)
-    memories = read_memories(settings, memory_files)
+    memories = memory_inputs(settings, memory_files)
+    inputs = catalog_inputs(settings) + (memories or [])
+    key = settled_key(settings, langs, prune, inputs)
+    known = settled_report(key) if memories is not None else None
+    if known is not None:
+        return [], known
+    changed, report = merge_all(settings, langs, prune, read_memories(settings, memory_files))
+    # a fixed point, and nobody saved meanwhile
+    if not changed and memories is not None and catalog_inputs(settings) + memories == inputs:
+        counts = {name: getattr(report, name) for name in ("kept", "fuzzy", "from_memory", "new", "obsoleted",
+                                                          "revived")}
+        cache.put(SETTLED, key, json.dumps(counts).encode("utf-8"))
+    return changed, report
+
+
+def merge_all(settings: Settings, langs: list[str], prune: bool,
+              memories: Memories | None = None) -> tuple[list[Path], MergeReport]:
+    """Extract, merge every catalog in memory, then write the changed ones."""
     snapshot = CatalogSnapshot(settings)
     guides = load_guides(settings)
     templates = plan_templates(settings, guides, snapshot)

@@ -3,15 +3,20 @@
 fontconfig is the one list of installed fonts that Pango (and so WeasyPrint) also uses;
 ``FONTCONFIG_FILE`` points it at another configuration (the tests use one with a single
 folder). ``fc-list`` is Debian's ``fontconfig`` package; without it no font is found, and
-the build says which language lacks one.
+the build says which language lacks one. Its answers are kept in the user cache
+(pipeline/cache.py) while fontconfig's settings and the folders holding fonts stay as they
+were, so a no-op build runs no fc-list.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from functools import lru_cache
 from pathlib import Path
+
+from pipeline import cache
 
 FC_LIST = "fc-list"
 FACE_FORMAT = "%{family[0]}\t%{weight}\t%{slant}\t%{width}\t%{index}\t%{file}\n"
@@ -20,12 +25,81 @@ CSS_WEIGHT = {80: 400, 200: 700}
 UPRIGHT, NORMAL_WIDTH = 0, 100
 
 
-def _fc_list(*args: str) -> list[str]:
-    """Return fc-list's lines, or none when fontconfig's tools are not installed."""
+CONFIG_ENV = ("FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")
+
+
+def _run_fc_list(*args: str) -> str:
+    """Return fc-list's output, or none when fontconfig's tools are not installed."""
     if shutil.which(FC_LIST) is None:
-        return []
+        return ""
     found = subprocess.run([FC_LIST, *args], capture_output=True, text=True, check=False)
-    return found.stdout.splitlines() if found.returncode == 0 else []
+    return found.stdout if found.returncode == 0 else ""
+
+
+def _fc_list(*args: str) -> list[str]:
+    """Return fc-list's lines, asked once per machine while the fonts and fontconfig's settings stay."""
+    world = _world()
+    if args == ("--format", FACE_FORMAT):
+        return world[0].splitlines()
+    key = cache.key_of("fc-list", world[1], args)
+    return cache.cached("fontconfig", key, lambda: _run_fc_list(*args).encode("utf-8")).decode("utf-8").splitlines()
+
+
+@lru_cache(maxsize=1)
+def _world() -> tuple[str, str]:
+    """Return fontconfig's listing of every face, and a key for everything fontconfig knows now.
+
+    The listing is asked again when fontconfig's settings (files and environment) or a
+    folder that holds fonts changed: fontconfig's own test of its caches.
+    """
+    identity = [_config_identity(), cache.file_stamps([shutil.which(FC_LIST) or FC_LIST])]
+    listing = cache.remembered("fontconfig", identity, _ask_faces)
+    return listing, cache.key_of(identity, listing)
+
+
+def _ask_faces() -> tuple[str, list[str]]:
+    listing = _run_fc_list("--format", FACE_FORMAT)
+    files = [line.rsplit("\t", 1)[-1] for line in listing.splitlines() if "\t" in line]
+    return listing, [*_font_folders(files), *_walk(default_folders())]
+
+
+def default_folders() -> list[Path]:
+    """Return the folders fontconfig's default settings read fonts from (Debian's fonts.conf)."""
+    data = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts", data / "fonts"]
+
+
+def _font_folders(files: list[str]) -> set[str]:
+    """Return the folders of the listed fonts, each with its parents up to a folder named ``…fonts``."""
+    found = set()
+    for file in files:
+        for folder in list(Path(file).parents)[:-1]:  # never "/": it changes for anything
+            found.add(str(folder))
+            if folder.name.lower().endswith("fonts"):
+                break
+    return found
+
+
+def _walk(roots: list[Path]) -> list[str]:
+    """Return the roots and every folder below them (a missing root too: its appearance counts)."""
+    found = []
+    for root in roots:
+        found.append(str(root))
+        found.extend(folder for folder, _, _ in os.walk(root))
+    return found
+
+
+def _config_identity() -> list:
+    """Return what fontconfig's settings are made of: its environment and its configuration files."""
+    env = [(name, os.environ.get(name)) for name in CONFIG_ENV]
+    home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "fontconfig"
+    config = os.environ.get("FONTCONFIG_FILE")
+    files = [config] if config else []
+    for root in [Path("/etc/fonts"), home, *[Path(p) for p in os.environ.get("FONTCONFIG_PATH", "").split(":") if p]]:
+        files.append(str(root))
+        if root.is_dir():
+            files.extend(str(p) for p in sorted(root.rglob("*")))
+    return [env, cache.file_stamps(files)]
 
 
 @lru_cache(maxsize=None)
@@ -61,5 +135,5 @@ def families_for_character(char: str) -> tuple[str, ...]:
 
 def forget() -> None:
     """Forget what was listed, after the fonts or ``FONTCONFIG_FILE`` changed (tests)."""
-    for cached in (installed_families, families_for_language, families_for_character):
+    for cached in (_world, installed_families, families_for_language, families_for_character):
         cached.cache_clear()

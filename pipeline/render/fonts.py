@@ -24,6 +24,7 @@ from pathlib import Path
 from babel.core import get_global
 from fontTools import unicodedata as unicode_scripts
 
+from pipeline import cache
 from pipeline.errors import RenderError
 from pipeline.fsutil import write_bytes_atomic
 from pipeline.render import fontconfig
@@ -324,19 +325,41 @@ def first_per_script(lines: Iterable[str]) -> list[str]:
     return sorted(kept.values())
 
 
+WOFF2_OPTIONS = {"flavor": "woff2", "layout_features": ["*"],  # Arabic joining, Nastaliq positioning,
+                 "name_IDs": ["*"], "notdef_outline": True}   # Danish ligatures
+
+
 def subset_woff2(path: Path, text: str, index: int = 0) -> bytes:
-    """Return a WOFF2 of the font with only the glyphs ``text`` needs, byte for byte stable."""
+    """Return a WOFF2 of the font with only the glyphs ``text`` needs, byte for byte stable.
+
+    Cut once per machine: the user cache keeps each cut by the font file's hash, the face,
+    the characters, the options and the versions of fontTools and Brotli that shape it.
+    """
+    data = Path(path).read_bytes()
+    chars = "".join(sorted(set(text + " ")))
+    key = cache.key_of("woff2", data, index, chars, WOFF2_OPTIONS, _cutter_versions())
+    return cache.cached("fonts", key, lambda: cut_woff2(data, chars, index))
+
+
+def _cutter_versions() -> list[str]:
+    from fontTools import version  # heavy: only a build that cuts web fonts asks
+    from fontTools.ttLib import woff2  # with it: the Brotli it compresses with
+
+    brotli = woff2.brotli
+    return [version, f"{getattr(brotli, '__name__', '?')} {getattr(brotli, '__version__', '?')}"]
+
+
+def cut_woff2(data: bytes, chars: str, index: int = 0) -> bytes:
+    """Cut a font file's bytes to the glyphs of ``chars`` as WOFF2 (the slow part: seconds for Nastaliq)."""
     from fontTools import subset  # heavy: only a build that cuts web fonts loads the subsetter
     from fontTools.ttLib import TTFont  # with it
 
     options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]  # Arabic joining, Nastaliq positioning, Danish ligatures
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    font = TTFont(path, recalcTimestamp=False, fontNumber=index)
+    for name, value in WOFF2_OPTIONS.items():
+        setattr(options, name, value)
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False, fontNumber=index)
     subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text + " ")
+    subsetter.populate(text=chars)
     subsetter.subset(font)
     out = io.BytesIO()
     font.flavor = "woff2"

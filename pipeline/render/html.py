@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pipeline.config import Settings
 from pipeline.paths import site_po_path
 from pipeline.model import LocalizedGuide
-from pipeline.render.body import render_body, split_first_h1
+from pipeline.render.body import RenderedBody, render_body, split_first_h1
 from pipeline.render.sheet import FRONT_MATTER_KEY as FLYER_KEY
 from pipeline.render.ui import (endonym, file_size, language_label, language_name, long_date,
                                 render_template, text_direction, translations_for)
@@ -106,12 +106,23 @@ def source_label(settings: Settings, lang: str) -> str:
     return gettext("In %(language)s") % {"language": language_name(settings.source_language, lang)}
 
 
-def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo) -> dict:
-    """Return the Jinja context of one guide page in one language (used by HTML and PDF)."""
+def page_body(localized: LocalizedGuide, settings: Settings) -> RenderedBody:
+    """Render a guide's body in its language as every format shows it (draft and source labels included)."""
+    gettext = translations_for(localized.lang, site_po_path(settings, localized.lang)).gettext
+    return render_body(localized, gettext("Machine draft"), settings.content_dir,
+                       source_label(settings, localized.lang))
+
+
+def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo,
+                 body: RenderedBody | None = None) -> dict:
+    """Return the Jinja context of one guide page in one language (used by HTML and PDF).
+
+    ``body``: :func:`page_body` of the guide when the caller has it already (one pair's formats share it).
+    """
     guide, lang = localized.guide, localized.lang
     gettext = translations_for(lang, site_po_path(settings, lang)).gettext
     label = source_label(settings, lang)
-    body = render_body(localized, gettext("Machine draft"), settings.content_dir, label)
+    body = page_body(localized, settings) if body is None else body
     title = localized.text_of(guide.meta.get("title"))
     summary = localized.text_of(guide.meta.get("summary"))
     used = [t for t in localized.texts.values()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape as html_unescape
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,6 @@ from pipeline.errors import RenderError
 from pipeline.render import fonts, pdf_text
 from pipeline.render.body import split_first_h1
 from pipeline.render.site import visible_text
-from pipeline.render.qr import qr_svg, svg_data_uri
 
 FLYER_TEMPLATE = "flyer.html.j2"
 PDF_VARIANT = "pdf/ua-1"
@@ -147,8 +147,11 @@ def unbroken_compounds(html: str) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=64)  # the flyer's template is rendered twice (a draft tells its fonts), each time with the code
 def qr_image(url: str, label: str) -> str:
     """Return a data URI of the QR code for ``url`` (used as an <img> with alt text)."""
+    from pipeline.render.qr import qr_svg, svg_data_uri  # heavy: segno loads urllib, http and ssl; a no-op build never draws one
+
     return svg_data_uri(qr_svg(url, label))
 
 

@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import markdown
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE, HTML_RE
@@ -188,6 +189,7 @@ def create_markdown(hook: BlockHook | None = None, sanitize: bool = True) -> mar
     return md
 
 
+@lru_cache(maxsize=4096)  # each language's page renders the same source headings for their anchors
 def render_markdown(text: str) -> str:
     """Render Markdown to HTML with the fixed configuration (no translation)."""
     return create_markdown().convert(text)

@@ -8,6 +8,7 @@ picks one per language.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from pipeline import cache
 from pipeline.errors import RenderError
 
 
@@ -74,11 +76,23 @@ def _espeak_version() -> str:
 
 @lru_cache(maxsize=1)
 def _espeak_voices() -> dict[str, str]:
-    """Return espeak-ng's voices, asked once per process; none when espeak-ng is not installed."""
-    if shutil.which("espeak-ng") is None:
+    """Return espeak-ng's voices, asked once per machine while espeak-ng and its voice folders stay."""
+    binary = shutil.which("espeak-ng")
+    if binary is None:
         return {}
-    done = subprocess.run(["espeak-ng", "--voices"], capture_output=True, text=True, check=False)
-    return parse_voices(done.stdout) if done.returncode == 0 else {}
+    identity = [cache.file_stamps([binary]), os.environ.get("ESPEAK_DATA_PATH")]
+    return parse_voices(cache.remembered("espeak-ng", identity, lambda: _ask_voices(binary)))
+
+
+def _ask_voices(binary: str) -> tuple[str, list[str]]:
+    """Return ``espeak-ng --voices`` and the folders its voices are read from (its data folder's)."""
+    done = subprocess.run([binary, "--voices"], capture_output=True, text=True, check=False)
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False)
+    found = re.search(r"Data at: (.+)$", version.stdout.strip())
+    data = Path(found.group(1).strip()) if found else None
+    folders = [str(data)] + [folder for part in ("voices", "lang") for folder, _, _ in os.walk(data / part)] \
+        if data else []
+    return (done.stdout if done.returncode == 0 else ""), folders
 
 
 class Espeak:
