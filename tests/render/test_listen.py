@@ -15,7 +15,6 @@ from pipeline.render.speech.narrate import BLOCK_PAUSE, CHAPTER_PAUSE, chapters_
 from pipeline.render.speech.numbers import spoken_numbers
 from pipeline.render.speech.script import Chapter, Utterance, chapters, page_blocks
 
-pytestmark = pytest.mark.skipif(Espeak().voice("da") is None, reason="espeak-ng is not installed")
 
 SPOKEN = ("da", "en", "ar", "ur")
 SILENT = ("so", "ti")  # espeak-ng has no Somali or Tigrinya voice

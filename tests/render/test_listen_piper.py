@@ -22,7 +22,6 @@ from pipeline.render.speech.piper_engine import Piper
 from pipeline.render.speech.script import Chapter, Utterance
 from pipeline.render.speech.voices import InstalledVoice, voice_for
 
-pytestmark = pytest.mark.skipif(Espeak().voice("da") is None, reason="espeak-ng is not installed")
 
 VOICE = "da_DK-tiny-x_low"
 

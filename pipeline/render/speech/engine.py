@@ -67,11 +67,17 @@ def parse_voices(listing: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _espeak_version() -> str:
-    """Return espeak-ng's version line (an upgrade changes the speech), asked once per process."""
-    if shutil.which("espeak-ng") is None:
+    """Return espeak-ng's version line (an upgrade changes the speech), asked once per machine
+    while the binary stays as it is."""
+    binary = shutil.which("espeak-ng")
+    if binary is None:
         return "espeak-ng missing"
-    done = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True, check=False)
-    return done.stdout.split("Data at")[0].strip()
+
+    def ask() -> tuple[str, list[str]]:
+        done = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False)
+        return done.stdout.split("Data at")[0].strip(), []
+
+    return cache.remembered("espeak-ng-version", [cache.file_stamps([binary])], ask)
 
 
 @lru_cache(maxsize=1)
