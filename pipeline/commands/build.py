@@ -44,7 +44,9 @@ def summary(app: App, report: BuildReport, preview: bool) -> str:
 def command(app: App, lang: str | None, guide: str | None, formats: str, preview: bool,
             jobs: int | None, force: bool) -> int:
     """Build output/: the site index, an index per language, and per guide and language an
-    HTML page and an A4 PDF flyer.
+    HTML page, its PDFs (the guide, a one-sheet flyer, large print, Danish alongside), the
+    audio with its chapters where the language has a voice, and an EPUB 3 e-book (read
+    aloud in sync, sentence by sentence, where the audio exists).
 
     \b
     A guide is published in a language when its reviewed share of words reaches
