@@ -93,6 +93,9 @@ def _download_state(run: Run, name: str, lang: str, slug: str) -> tuple[str, int
     """Return a download's dependency hash before images, and its size when it is up to date."""
     path = FORMATS[name].path(lang, slug)
     base = hash_parts(name, *_parts(run, lang, slug))
+    variant = FORMATS[name].variant_of(lang, run.settings.source_language)
+    if variant is not None:  # kept out of the hash otherwise, so no other format's records go stale
+        base = hash_parts(base, variant)
     record = run.state.outputs.get(path) or {}
     found = run.fresh(path, hash_parts(base, run.images_digest(record.get("images", []))))
     return base, None if found is None else found.get("size")

@@ -177,3 +177,17 @@ def test_an_edited_paragraph_rebuilds_only_that_guides_ebook(tmp_path):
     changed = rewritten(before, snapshot_with_mtimes(project / "output"))
     assert {p for p in changed if p.endswith(".epub")} == {"tr/madservice.epub"}
     assert first.built > again.built > 0
+
+
+def test_a_voice_installed_or_removed_rebuilds_the_ebook_alone(tmp_path, monkeypatch):
+    import dataclasses
+
+    from pipeline.build import formats
+
+    project = copy_project(tmp_path / "project")
+    build(project, "--lang", "so", "--guide", "madservice", "--format", "html,epub,pdf")
+    assert build(project, "--lang", "so", "--guide", "madservice", "--format", "html,epub,pdf").built == 0
+    voiced = dataclasses.replace(formats.FORMATS["epub"], variant=lambda lang, source: {"overlays": True})
+    monkeypatch.setitem(formats.FORMATS, "epub", voiced)  # as if espeak-ng had learnt Somali
+    again = build(project, "--lang", "so", "--guide", "madservice", "--format", "html,epub,pdf")
+    assert again.built == 1 and again.up_to_date >= 2  # the e-book; the PDF and the page as they were

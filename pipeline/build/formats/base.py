@@ -18,12 +18,18 @@ class Format:
     # its context has the source's page context as "source_page"
     only_where: Callable[[str, str], bool] | None = None  # (lang, source_lang) -> whether this machine
     # can make it there (audio: a voice for the language and for its fallback blocks)
+    variant: Callable[[str, str], object] | None = None  # (lang, source_lang) -> what else on this machine
+    # decides its bytes, JSON-able; part of its dependency hash (the e-book: whether it carries the audio)
 
     def made_in(self, lang: str, source_lang: str) -> bool:
         """Tell whether a guide gets this format in a language."""
         if self.only_where is not None and not self.only_where(lang, source_lang):
             return False
         return not (self.beside_source and lang == source_lang)
+
+    def variant_of(self, lang: str, source_lang: str) -> object:
+        """Return what besides the project decides this format's bytes in a language (None: nothing)."""
+        return None if self.variant is None else self.variant(lang, source_lang)
 
     def path(self, lang: str, slug: str) -> str:
         """Return the output path of one guide in one language, relative to output/."""

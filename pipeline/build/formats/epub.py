@@ -26,4 +26,9 @@ def render(context: dict, base_url: str) -> bytes:
     return render_epub(context, marked(context), content_dir, audio)
 
 
-FORMAT = Format("epub", ".epub", render)
+def overlays(lang: str, source_lang: str) -> dict:
+    """Return whether this machine gives the e-book its audio in a language (a voice installed or removed)."""
+    return {"overlays": has_voice(lang, source_lang)}
+
+
+FORMAT = Format("epub", ".epub", render, variant=overlays)
