@@ -86,6 +86,7 @@ def _wav(params: tuple, frames: bytes) -> bytes:
     return out.getvalue()
 
 
+@lru_cache(maxsize=1)  # the audio and the e-book of a page (rendered in one unit) encode the same narration
 def encode_mp3(wav: bytes, title: str, lang: str) -> bytes:
     """Encode a WAV as mono MP3 with ffmpeg (Debian's LAME), tagged with title and language."""
     command = ["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "wav", "-i", "pipe:0", "-map_metadata", "-1",
