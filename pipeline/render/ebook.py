@@ -70,7 +70,7 @@ def _images(context: dict, xhtml: str, content_dir: Path) -> tuple[str, list[tup
     return xhtml, found
 
 
-def _package(context: dict, marked: Marked, images: list, audio: Audio | None) -> str:
+def _package(context: dict, images: list, audio: Audio | None) -> str:
     """Render the package document: metadata (accessibility, overlay durations), manifest, spine."""
     items = [{"id": f"img{n}", "href": href, "media_type": kind} for n, (href, kind, _) in enumerate(images, 1)]
     modes, features = ["textual"], ["structuralNavigation", "tableOfContents", "readingOrder",
@@ -121,7 +121,7 @@ def render_epub(context: dict, marked: Marked, content_dir: Path, audio: Audio |
     """
     xhtml, images = _images(context, marked.xhtml, content_dir)
     files = [("META-INF/container.xml", CONTAINER),
-             ("EPUB/package.opf", _package(context, marked, images, audio).encode("utf-8")),
+             ("EPUB/package.opf", _package(context, images, audio).encode("utf-8")),
              ("EPUB/nav.xhtml", render_template("ebook-nav.xhtml.j2", {**context, "toc": _toc(marked)})
               .encode("utf-8")),
              ("EPUB/guide.xhtml", render_template("ebook-guide.xhtml.j2", {**context, "article_xhtml": xhtml,
