@@ -20,7 +20,7 @@ COMMANDS = {
     "translate": ("pipeline.commands.translate", "Fill untranslated entries with machine drafts (fuzzy)."),
     "models": ("pipeline.commands.models", "List and install offline translation models and voices."),
     "check": ("pipeline.commands.check", "Lint the Danish source and check every translation."),
-    "build": ("pipeline.commands.build", "Build the site and PDF flyers into output/."),
+    "build": ("pipeline.commands.build", "Build the site, its PDFs, audio and e-books into output/."),
     "serve": ("pipeline.commands.serve", "Serve the site on localhost and rebuild it when a file changes."),
     "doctor": ("pipeline.commands.doctor", "Check what each language needs: script, fonts, rules, models, tools."),
     "glossary": ("pipeline.commands.glossary", "Show the glossary's terms; export them as TBX for Weblate."),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages and the Python environment Ligetil needs (idempotent).
-# Usage: scripts/setup.sh [--test]   (--test adds Chromium and the test libraries)
+# Usage: scripts/setup.sh [--test]   (--test adds Chromium, EPUBCheck, Ace and the test libraries)
 # Python packages come from the lock only (requirements/*.txt, hash-checked): every machine
 # gets the same versions. scripts/lock.sh rewrites the lock.
 set -euo pipefail
@@ -21,6 +21,7 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(chromium)        # headless browser for axe-core accessibility tests
   packages+=(fonts-noto-cjk)  # the tests build Chinese, Japanese and Korean pages too
   packages+=(zbar-tools)      # zbarimg reads the flyers' QR codes back (page and audio addresses)
+  packages+=(epubcheck)  # EPUBCheck 4.2.6 (Java; it brings a JRE) validates every sample e-book
   lock=requirements/test.txt
 fi
 
@@ -49,3 +50,15 @@ echo "Installing the locked Python packages ($lock)"
 # The fonts of every script the project's languages are written in (ligetil.toml).
 mapfile -t project_packages < <(.venv/bin/ligetil doctor --packages)
 install_debian "${project_packages[@]}"
+
+# Ace by DAISY (checks every sample e-book) from npm, exactly as tests/tools/package-lock.json
+# pins it. Its browser is Debian's Chromium above: puppeteer's own download is skipped.
+if [ "${1:-}" = "--test" ]; then
+  if ! command -v npm >/dev/null; then install_debian nodejs npm; fi
+  stamp=tests/tools/node_modules/.ligetil-lock
+  if ! cmp -s tests/tools/package-lock.json "$stamp"; then
+    echo "Installing the locked Node test tools (tests/tools/package-lock.json)"
+    (cd tests/tools && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+    cp tests/tools/package-lock.json "$stamp"
+  fi
+fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install the test dependencies (Chromium, axe-core, pikepdf, a PDF/UA validator) and run the tests.
+# Install the test dependencies (Chromium, axe-core, pikepdf, a PDF/UA validator, EPUBCheck, Ace) and run the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test

@@ -31,7 +31,7 @@ def summary(app: App, report: BuildReport, preview: bool) -> str:
             + (" (preview)" if preview else ""))
 
 
-@click.command(short_help="Build the site and PDF flyers into output/.")
+@click.command(short_help="Build the site, its PDFs, audio and e-books into output/.")
 @click.option("--lang", "-l", metavar="LANG", help="Only this language's pages (indexes are always rebuilt).")
 @click.option("--guide", "-g", metavar="GUIDE", help="Only this guide (its slug, e.g. madservice).")
 @click.option("--format", "formats", default=",".join(FORMATS), show_default=True, metavar="FORMATS",
@@ -45,7 +45,9 @@ def summary(app: App, report: BuildReport, preview: bool) -> str:
 def command(app: App, lang: str | None, guide: str | None, formats: str, preview: bool,
             jobs: int | None, force: bool) -> int:
     """Build output/: the site index, an index per language, and per guide and language an
-    HTML page and an A4 PDF flyer.
+    HTML page, its PDFs (the guide, a one-sheet flyer, large print, the source alongside), the
+    audio with its chapters where the language has a voice, and an EPUB 3 e-book (read
+    aloud in sync, sentence by sentence, where the audio exists).
 
     \b
     A guide is published in a language when its reviewed share of words reaches

@@ -44,11 +44,12 @@ def download_name(slug: str, lang: str, suffix: str = ".pdf") -> str:
     return f"{slug}.{lang}{suffix}"
 
 
-# The files a page links besides the whole guide's PDF (other PDFs, the audio and its chapters):
+# The files a page links besides the whole guide's PDF (other PDFs, the audio and its chapters, the e-book):
 # format -> (file suffix, download name's language part, suffix of the name it is saved as).
 OTHER_DOWNLOADS = {"flyer": (".flyer.pdf", "{lang}", ".flyer.pdf"), "large": (".large.pdf", "{lang}", ".large.pdf"),
                    "bilingual": (".bilingual.pdf", "{source}-{lang}", ".pdf"),
-                   "audio": (".mp3", "{lang}", ".mp3"), "chapters": (".chapters.vtt", "{lang}", ".chapters.vtt")}
+                   "audio": (".mp3", "{lang}", ".mp3"), "chapters": (".chapters.vtt", "{lang}", ".chapters.vtt"),
+                   "epub": (".epub", "{lang}", ".epub")}
 
 
 def _other_downloads(slug: str, lang: str, source: str, sizes: dict[str, int]) -> dict[str, str]:
@@ -148,6 +149,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo,
         "pdf_href": f"{guide.slug}.pdf" if site.pdf else "",
         "pdf_download": download_name(guide.slug, lang),
         "pdf_url": page_url(settings, lang, guide.slug, "pdf"),
+        "ebook_url": page_url(settings, lang, guide.slug, "epub"),
         "pdf_size": file_size(size, lang) if size else "",
         "audio_url": f"{settings.base_url}{lang}/{guide.slug}{OTHER_DOWNLOADS['audio'][0]}" if site.listen else "",
         **_other_downloads(guide.slug, lang, settings.source_language, site.sizes),
@@ -169,3 +171,8 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo,
 def render_page(context: dict) -> str:
     """Render a guide page."""
     return render_template("guide.html.j2", context)
+
+
+def render_article(context: dict) -> str:
+    """Render what a reader takes in of a guide (title, summary, body, contact): the audio's text and the e-book's."""
+    return render_template("article.html.j2", context)

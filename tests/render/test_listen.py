@@ -13,7 +13,7 @@ from helpers import AXE_TAGS, copy_project, run_build, run_ligetil
 from pipeline.render.speech.engine import Espeak, parse_voices
 from pipeline.render.speech.narrate import BLOCK_PAUSE, CHAPTER_PAUSE, chapters_vtt, narrate
 from pipeline.render.speech.numbers import spoken_numbers
-from pipeline.render.speech.script import Chapter, Utterance, chapters, page_blocks
+from pipeline.render.speech.script import Chapter, Utterance, mark_script, page_blocks
 
 
 SPOKEN = ("da", "en", "ar", "ur")
@@ -132,11 +132,13 @@ def test_pages_with_the_player_have_no_axe_violations(listened, browser):
 
 
 def test_fallback_blocks_are_spoken_in_the_source_language():
-    blocks = page_blocks('<h1>Title</h1><p>Translated</p><p lang="da" class="fallback">Ikke oversat '
+    marked = mark_script('<h1>Title</h1><p>Translated</p><p lang="da" class="fallback">Ikke oversat '
                          '<span lang="en">inline</span></p><ul><li>One<ul><li lang="da">To</li></ul></li></ul>', "en")
-    assert blocks == [("h1", "en", "Title"), ("p", "en", "Translated"), ("p", "da", "Ikke oversat inline"),
-                      ("li", "en", "One"), ("li", "da", "To")]
-    assert [c.title for c in chapters(blocks)] == ["Title"]
+    assert [(b.tag, b.lang, b.text) for b in marked.blocks] == [
+        ("h1", "en", "Title"), ("p", "en", "Translated"), ("p", "da", "Ikke oversat inline"),
+        ("li", "en", "One"), ("li", "da", "To")]
+    assert [(u.text, u.lang) for u in marked.blocks[2].utterances] == [("Ikke oversat", "da"), ("inline", "en")]
+    assert [c.title for c in marked.script] == ["Title"]
 
 
 def test_phone_numbers_are_spoken_digit_by_digit_and_dates_are_not():

@@ -9,11 +9,11 @@ depends on their sizes too. A new format is a module and a line in FORMATS.
 
 from __future__ import annotations
 
-from pipeline.build.formats import audio, bilingual, chapters, flyer, large, page, pdf
+from pipeline.build.formats import audio, bilingual, chapters, epub, flyer, large, page, pdf
 from pipeline.build.formats.base import Format
 
 FORMATS: dict[str, Format] = {item.name: item for item in (page.FORMAT, pdf.FORMAT, flyer.FORMAT, bilingual.FORMAT, large.FORMAT,
-                                                audio.FORMAT, chapters.FORMAT)}
+                                                audio.FORMAT, chapters.FORMAT, epub.FORMAT)}
 
 
 def downloads(chosen: tuple[str, ...]) -> tuple[str, ...]:

@@ -9,16 +9,20 @@ from __future__ import annotations
 from pipeline.build.formats.base import Format
 from pipeline.errors import RenderError
 from pipeline.render.speech.choice import DEFAULT_ENGINE
+from pipeline.render.html import render_article
 from pipeline.render.speech.narrate import Narration, can_narrate, encode_mp3, narrate_once
-from pipeline.render.speech.script import page_script
-from pipeline.render.ui import render_template
+from pipeline.render.speech.script import Marked, mark_script
+
+
+def marked(context: dict) -> Marked:
+    """Return the guide's article (as the page shows it) with every spoken fragment marked."""
+    return mark_script(render_article(context), context["lang"])
 
 
 def spoken(context: dict) -> Narration:
-    """Return the narration of a page context (its body and contact, as the page shows them)."""
-    contact = render_template("contact.html.j2", context)
+    """Return the narration of a page context (its article: title, summary, body, contact)."""
     try:
-        return narrate_once(page_script(context, contact), voices(context["lang"], context["source_lang"]))
+        return narrate_once(marked(context).script, voices(context["lang"], context["source_lang"]))
     except RenderError as error:
         raise RenderError(f"audio in {context['lang']}: {error}", context["source_path"]) from None  # keeps a voice's path
 

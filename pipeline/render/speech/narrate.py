@@ -1,7 +1,7 @@
 """A page's chapters spoken, joined into one track with its chapter starts, as MP3 and WebVTT.
 
-The starts are sums of the utterances' lengths, measured from their WAV frames, so the
-chapters track and the audio cannot disagree.
+The starts are sums of the utterances' lengths, measured from the WAV frames the engine
+returns, so the chapters track, the e-book's sentence clips and the audio cannot disagree.
 """
 
 from __future__ import annotations
@@ -18,16 +18,19 @@ from pipeline.render.speech.engine import Engine, Speech
 from pipeline.render.speech.script import Chapter
 
 BLOCK_PAUSE = 0.35  # seconds of silence after each block
+SENTENCE_PAUSE = 0.1  # and after each other fragment (the engine ends each with a short silence of its own)
 CHAPTER_PAUSE = 0.8  # and before each chapter after the first, so a jump lands in silence
 MP3_BITRATE = "32k"  # mono speech: about 240 kB a minute
 
 
 @dataclass(frozen=True)
 class Narration:
-    """A page spoken: one WAV, and each chapter's title, start and end in seconds."""
+    """A page spoken: one WAV, each chapter's title, start and end, and each utterance's, in seconds."""
 
     wav: bytes
     chapters: tuple[tuple[str, float, float], ...]
+    clips: tuple[tuple[str, float, float], ...] = ()  # (Utterance.ref, start, end) of each utterance
+    # in order; its end takes in the pause after it, so the clips of a chapter cover its audio
 
     @property
     def seconds(self) -> float:
@@ -48,7 +51,7 @@ def _frames(speech: Speech) -> tuple[tuple, bytes]:
 
 def narrate(script: tuple[Chapter, ...], engine: Engine = DEFAULT_ENGINE) -> Narration:
     """Speak every utterance of ``script`` and join them, with pauses, into one WAV."""
-    params, parts, marks, at = None, [], [], 0.0
+    params, parts, marks, clips, at = None, [], [], [], 0.0
     for index, chapter in enumerate(script):
         if index and params:
             parts.append(b"\0" * (params[1] * params[0] * round(CHAPTER_PAUSE * params[2])))
@@ -59,11 +62,13 @@ def narrate(script: tuple[Chapter, ...], engine: Engine = DEFAULT_ENGINE) -> Nar
             if params is not None and found != params:
                 raise RenderError(f"the speech engine changed its WAV format ({found} after {params})")
             params = found
-            pause = round(BLOCK_PAUSE * params[2])
+            pause = round((BLOCK_PAUSE if utterance.ends_block else SENTENCE_PAUSE) * params[2])
             parts += [frames, b"\0" * (params[1] * params[0] * pause)]
+            begin = at
             at += (len(frames) // (params[1] * params[0]) + pause) / params[2]
+            clips.append((utterance.ref, begin, at))
         marks.append((chapter.title, start, at))
-    return Narration(_wav(params or (1, 2, 22050), b"".join(parts)), tuple(marks))
+    return Narration(_wav(params or (1, 2, 22050), b"".join(parts)), tuple(marks), tuple(clips))
 
 
 @lru_cache(maxsize=2)
@@ -83,6 +88,7 @@ def _wav(params: tuple, frames: bytes) -> bytes:
     return out.getvalue()
 
 
+@lru_cache(maxsize=1)  # the audio and the e-book of a page (rendered in one unit) encode the same narration
 def encode_mp3(wav: bytes, title: str, lang: str) -> bytes:
     """Encode a WAV as mono MP3 with ffmpeg (Debian's LAME), tagged with title and language."""
     command = ["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "wav", "-i", "pipe:0", "-map_metadata", "-1",
