@@ -53,6 +53,9 @@ def built(tmp_path_factory) -> Path:
     project = copy_sample(tmp_path_factory.mktemp("noop") / "project", guides=("madservice",), languages=("en",))
     assert run_ligetil(project, "update").code == 0
     build(project, "--jobs", "2")
+    # a first run in its own process, as a user's: this process's own caches (filled while the
+    # tests were collected, before the session's cache folder was set) must not stand in for it
+    fresh_process("-C", str(project), "build")
     return project
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree, html as lxml_html
 
-from pipeline.render.speech.engine import Espeak, Speech
+from pipeline.render.speech.engine import Speech
 from pipeline.render.speech.narrate import BLOCK_PAUSE, CHAPTER_PAUSE, SENTENCE_PAUSE, narrate
 from pipeline.render.speech.script import mark_script
 from pipeline.render.speech.sentences import sentences
@@ -86,7 +86,6 @@ def test_each_clip_starts_where_the_engine_reported_the_fragments_before_it_end(
     assert narration.clips[-1][2] == pytest.approx(narration.seconds)
 
 
-@pytest.mark.skipif(Espeak().voice("da") is None, reason="espeak-ng is not installed")
 def test_the_clips_cover_the_real_engines_audio_without_gaps_inside_a_chapter():
     narration = narrate(mark_script(ARTICLE, "da").script)
     clips = narration.clips
