@@ -152,9 +152,11 @@ def test_phone_numbers_are_spoken_digit_by_digit_and_dates_are_not():
     ("da", "Kom kl. 8.30 eller 12.50. Det koster 3.200 kr. eller 1,5 kr.",
      "Kom kl. 8:30 eller 12:50. Det koster 3.200 kr. eller 1,5 kr."),
     ("en", "Monday to Friday, 8.00–15.30. It costs DKK 12.50. Come at 8:00.",
-     "Monday to Friday, 8, 15:30. It costs DKK 12.50. Come at 8."),  # "." is the English decimal sign
+     "Monday to Friday, 8, 15:30. It costs DKK 12.50. Come at 8."),
+    ("en", "It costs DKK 12.00.", "It costs DKK 12."),  # "." is the English decimal sign
     ("ar", "من ٨٫٠٠–١٥٫٠٠ أو 8.00–15.00", "من 8, 15 أو 8, 15"),
     ("ur", "پیر تا جمعہ 8.00–15.00 بجے", "پیر تا جمعہ 8, 15 بجے"),
+    ("ar", "اتصل بنا قبل الساعة 12.00 من اليوم السابق.", "اتصل بنا قبل الساعة 12 من اليوم السابق."),
 ])
 def test_clock_times_are_said_as_times_not_as_decimals(lang, written, said):
     assert spoken_numbers(written, lang) == said

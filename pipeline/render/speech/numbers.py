@@ -34,13 +34,15 @@ def spoken_time(time: str) -> str | None:
 
 def spoken_times(text: str, lang: str) -> str:
     """Return ``text`` with its clock times as times: a range "8.00–15.00" as "8, 15" (the dash is
-    silent, so a pause parts them); a lone "8.30" only where "." is not the language's decimal sign."""
+    silent, so a pause parts them); a lone "12.00" as "12"; a lone "8.30" only where "." is not
+    the language's decimal sign (espeak-ng's Arabic voice even varies run to run on "12.00")."""
     def said_range(found: re.Match) -> str:
         start, end = spoken_time(found[1]), spoken_time(found[2])
         return f"{start}, {end}" if start and end else found[0]
 
-    def said(found: re.Match) -> str:
-        return (dotted_is_time or ":" in found[1]) and spoken_time(found[1]) or found[1]
+    def said(found: re.Match) -> str:  # "12.00" is twelve either way: a price or the hour
+        whole = re.split(r"[.:٫]", found[1])[1] == "00"
+        return (dotted_is_time or whole or ":" in found[1]) and spoken_time(found[1]) or found[1]
 
     dotted_is_time = get_decimal_symbol(lang.replace("-", "_")) != "."
     return CLOCK_TIME.sub(said, TIME_RANGE.sub(said_range, text))
