@@ -21,6 +21,20 @@ BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u20
 SENTENCE_END = re.compile(r"(?<=[.!?؟۔።])\s+")
 
 
+def structure_elements(node, inherited=None):
+    """Yield every structure element under ``node`` with its own or inherited /Lang."""
+    if isinstance(node, pikepdf.Array):
+        for kid in node:
+            yield from structure_elements(kid, inherited)
+        return
+    if not isinstance(node, pikepdf.Dictionary) or node.get("/Type") == "/MCR":
+        return
+    lang = str(node.Lang) if "/Lang" in node else inherited
+    yield node, lang
+    if "/K" in node:
+        yield from structure_elements(node.K, lang)
+
+
 def normalized(text: str) -> str:
     """Return text as compared: NFKC, no bidi controls or soft hyphens, spaces collapsed."""
     text = unicodedata.normalize("NFKC", text.translate(BIDI_CONTROLS).replace("\u00ad", ""))

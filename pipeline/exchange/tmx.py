@@ -16,7 +16,7 @@ from pipeline.errors import CatalogError
 from pipeline.exchange.codes import split_markup
 from pipeline.exchange.langtags import same_language
 from pipeline.exchange.xliff import aligned, inline_codes
-from pipeline.exchange.xmlfile import parse_xml
+from pipeline.exchange.xmlfile import coded_text, parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MAX_BYTES = 200_000_000  # a memory of many projects; lxml reads it as one tree
@@ -78,16 +78,5 @@ def _translation(seg, display: str) -> str:
 
 def _text(element, display: str) -> str:
     """Return a <seg>'s text with its codes' Markdown; <hi> and <sub> content is text."""
-    parts = [element.text or ""]
-    for child in element:
-        if not isinstance(child.tag, str):  # a processing instruction: not text
-            parts.append(child.tail or "")
-            continue
-        if child.tag in ("bpt", "ept", "ph", "it", "ut"):
-            parts.append("".join(child.itertext()))
-        elif child.tag == "hi":
-            parts.append(_text(child, display))
-        else:
-            raise CatalogError(f"unexpected <{child.tag}> in a TMX segment", display, child.sourceline)
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return coded_text(element, display, frozenset({"bpt", "ept", "ph", "it", "ut"}), frozenset({"hi", "sub"}),
+                      lambda name: f"unexpected <{name}> in a TMX segment")

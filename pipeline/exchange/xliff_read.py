@@ -15,7 +15,7 @@ from lxml import etree
 from pipeline.catalog.imported import Incoming
 from pipeline.errors import CatalogError
 from pipeline.exchange.xliff import EXPORTED, MDA_NS, XLIFF1_NS, XLIFF2_NS, XML_SPACE
-from pipeline.exchange.xmlfile import parse_xml
+from pipeline.exchange.xmlfile import coded_text, parse_xml
 
 REVIEWED_2 = {"translated", "reviewed", "final"}
 REVIEWED_1 = {"translated", "signed-off", "final"}
@@ -212,18 +212,6 @@ def _file1(root, file, display: str) -> ReadXliff:
 
 def _text1(element, display: str) -> str:
     """Return the Markdown of a 1.2 <source> or <target>: codes hold their Markdown."""
-    parts = [element.text or ""]
-    for child in element:
-        if not isinstance(child.tag, str):  # a processing instruction: not text
-            parts.append(child.tail or "")
-            continue
-        name = etree.QName(child).localname
-        if name in ("bpt", "ept", "ph", "it"):
-            parts.append("".join(child.itertext()))
-        elif name in ("g", "mrk"):
-            parts.append(_text1(child, display))
-        else:
-            raise CatalogError(f"unexpected <{name}> in a text; its markup is not in the file (Ligetil writes "
-                               "<bpt>, <ept> and <ph> holding the Markdown)", display, child.sourceline)
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return coded_text(element, display, frozenset({"bpt", "ept", "ph", "it"}), frozenset({"g", "mrk"}),
+                      lambda name: f"unexpected <{name}> in a text; its markup is not in the file (Ligetil "
+                                   "writes <bpt>, <ept> and <ph> holding the Markdown)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from pipeline.errors import CatalogError
@@ -26,3 +28,23 @@ def parse_xml(data: bytes, display: str, kind: str, max_bytes: int):
         raise CatalogError("a <!DOCTYPE> that defines entities is not allowed; remove its [ … ] part",
                            display, data[:data.find(b"<!DOCTYPE")].count(b"\n") + 1)
     return root
+
+
+def coded_text(element, display: str, codes: frozenset[str], nested: frozenset[str],
+               unexpected: Callable[[str], str]) -> str:
+    """Return an element's Markdown: its text, each code's content (``codes``: the Markdown it
+    holds), and the text of each element in ``nested``; any other element is an error at its line."""
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):  # a processing instruction: not text
+            parts.append(child.tail or "")
+            continue
+        name = etree.QName(child).localname
+        if name in codes:
+            parts.append("".join(child.itertext()))
+        elif name in nested:
+            parts.append(coded_text(child, display, codes, nested, unexpected))
+        else:
+            raise CatalogError(unexpected(name), display, child.sourceline)
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -25,12 +25,9 @@ def q(tag: str) -> str:
 
 
 @pytest.fixture
-def project(make_project, ligetil):
-    """A project whose tr catalog has a reviewed entry, a machine draft and untranslated ones."""
-    root = make_project({"mad": GUIDE})
-    assert ligetil(root, "update").code == 0
-    set_msgstr(root / TR, "Mad til dig", "Sana yemek")
-    set_msgstr(root / TR, "Maden er god.", "Yemek güzel.", fuzzy=True)
+def project(tr_project, ligetil):
+    """The exchange project, its draft with the note a machine draft carries."""
+    root = tr_project
     po = polib.pofile(str(root / TR), wrapwidth=79)
     draft = next(e for e in po if e.msgid == "Maden er god.")
     draft.tcomment = "machine draft: argos da→tr (test 1.0)"

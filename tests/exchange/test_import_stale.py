@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polib
 import pytest
-from helpers import GUIDE, set_msgstr, snapshot
+from helpers import set_msgstr, snapshot
 from lxml import etree
 
 TR = "translations/tr/LC_MESSAGES/mad.po"
@@ -12,13 +12,8 @@ NS = {"2.1": "urn:oasis:names:tc:xliff:document:2.0", "1.2": "urn:oasis:names:tc
 
 
 @pytest.fixture
-def project(make_project, ligetil):
-    root = make_project({"mad": GUIDE})
-    assert ligetil(root, "update").code == 0
-    set_msgstr(root / TR, "Mad til dig", "Sana yemek")
-    set_msgstr(root / TR, "Maden er god.", "Yemek güzel.", fuzzy=True)
-    assert ligetil(root, "update").code == 0
-    return root
+def project(tr_project):
+    return tr_project
 
 
 def export(ligetil, root, version):

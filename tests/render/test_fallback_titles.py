@@ -8,7 +8,7 @@ import pikepdf
 import polib
 import pytest
 from helpers import copy_project, run_build
-from pdf_referees import normalized
+from pdf_referees import normalized, structure_elements
 
 LABEL = "ڈینش میں"  # "In Danish" in Urdu, from pipeline/locale/ur
 
@@ -76,24 +76,10 @@ def test_the_urdu_page_labels_a_danish_summary(untitled):
     assert ("h1", "da", LABEL, title) in {(b["tag"], b["lang"], b["label"], b["text"]) for b in found}
 
 
-def _elements(node, inherited=None):
-    """Yield every structure element with its own or inherited /Lang."""
-    if isinstance(node, pikepdf.Array):
-        for kid in node:
-            yield from _elements(kid, inherited)
-        return
-    if not isinstance(node, pikepdf.Dictionary) or node.get("/Type") == "/MCR":
-        return
-    lang = str(node.Lang) if "/Lang" in node else inherited
-    yield node, lang
-    if "/K" in node:
-        yield from _elements(node.K, lang)
-
-
 def test_the_urdu_flyer_reads_a_danish_summary_with_a_danish_voice(untitled):
     output, title, summary = untitled
     with pikepdf.open(output / "ur/madservice.flyer.pdf") as pdf:
-        elements = list(_elements(pdf.Root.StructTreeRoot.K))
+        elements = list(structure_elements(pdf.Root.StructTreeRoot.K))
         heard_in_danish = normalized(" ".join(str(e.ActualText) for e, lang in elements
                                               if "/ActualText" in e and lang == "da"))
         labels = [str(e.ActualText) for e, lang in elements if "/ActualText" in e and lang == "ur"

@@ -12,7 +12,7 @@ import polib
 import pytest
 from helpers import copy_project, run_build, sample_languages
 from pdf_referees import (PRINTED_ADDRESS, READERS, found_share, normalized, page_sentences, poppler_text,
-                          structure_blocks, structure_text)
+                          structure_blocks, structure_elements, structure_text)
 
 from pipeline.render.reading_order import direction_runs, page_reads_rtl, reader_order, written_texts
 
@@ -113,7 +113,7 @@ def test_page_numbers_are_artifacts_not_content(built_site):
     assert "Side 1" in poppler_text(pdf)  # drawn on the page
     assert "Side 1" not in structure_text(pdf)  # but not read out as part of the guide
     with pikepdf.open(pdf) as document:
-        texts = [str(e.ActualText) for e, _ in _elements(document.Root.StructTreeRoot.K) if "/ActualText" in e]
+        texts = [str(e.ActualText) for e, _ in structure_elements(document.Root.StructTreeRoot.K) if "/ActualText" in e]
     assert texts and not [t for t in texts if re.fullmatch(r"Side \d+", t.strip())]
 
 
@@ -121,20 +121,6 @@ def test_urdu_flyers_are_set_in_nastaliq(built_site):
     for _, pdf in _pairs(built_site, "ur"):
         fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert "Noto-Nastaliq-Urdu" in fonts, pdf
-
-
-def _elements(node, inherited=None):
-    """Yield every structure element with its own or inherited /Lang and its ActualText."""
-    if isinstance(node, pikepdf.Array):
-        for kid in node:
-            yield from _elements(kid, inherited)
-        return
-    if not isinstance(node, pikepdf.Dictionary) or node.get("/Type") == "/MCR":
-        return
-    lang = str(node.Lang) if "/Lang" in node else inherited
-    yield node, lang
-    if "/K" in node:
-        yield from _elements(node.K, lang)
 
 
 def test_danish_fallback_blocks_carry_lang_da(tmp_path):
@@ -152,7 +138,7 @@ def test_danish_fallback_blocks_carry_lang_da(tmp_path):
     assert html.count('lang="da"') >= 5
     with pikepdf.open(output / "ur/madservice.pdf") as pdf:
         assert str(pdf.Root.Lang) == "ur"
-        elements = list(_elements(pdf.Root.StructTreeRoot.K))
+        elements = list(structure_elements(pdf.Root.StructTreeRoot.K))
         # What a reader hears in Danish: the text of the elements read with /Lang da, in order (a
         # block with its label in Urdu has its text on its spans, one per line).
         heard_in_danish = normalized(" ".join(str(e.ActualText) for e, lang in elements
