@@ -12,7 +12,7 @@ from pipeline.source.markdown_engine import SAFE_ATTRIBUTES
 
 BODY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "img", "table",
                        "thead", "tbody", "tr", "th", "td", "strong", "em", "code", "pre", "blockquote",
-                       "span", "br", "hr"})
+                       "span", "br", "hr", "bdi"})  # bdi: body.isolate_ltr's phone numbers and addresses in RTL text
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _ATTRIBUTES = {tag: set(SAFE_ATTRIBUTES) | ({"style"} if tag in ("th", "td") else set()) for tag in BODY_TAGS}
 
