@@ -79,3 +79,12 @@ def test_format_requests_must_be_mailto_tel_or_web():
         with pytest.raises(ConfigError) as caught:
             parse_settings(f'{PROJECT}[site]\nformat_requests = "{address}"\n', Path("/p"))
         assert "ligetil.toml: site.format_requests: must be a mailto:, tel: or https:// address" in str(caught.value)
+
+
+def test_format_requests_refuses_an_address_no_link_can_carry():
+    # Review 16: a prefix check let through links a citizen cannot use (spaces, a line break,
+    # a phone number with letters); each is a broken "Ask us" link on every page.
+    for address in ("tel:ring os", "tel:+45abc", "https://exa mple.org/a b", "mailto: ",
+                    "https://kk.dk\\njavascript:alert(1)"):
+        with pytest.raises(ConfigError, match="site.format_requests"):
+            parse_settings(f'{PROJECT}[site]\nformat_requests = "{address}"\n', Path("/p"))
