@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,6 +183,7 @@ def _fonts(data: dict, found: _Collector) -> tuple[tuple[str, str, str], ...]:
 
 
 REQUEST_SCHEMES = ("mailto:", "tel:", "https://", "http://")
+TEL = re.compile(r"tel:\+?[0-9][0-9.()-]*")  # RFC 3966 visual separators, no spaces
 
 
 def _request_address(data: dict, key: str, where: str, found: _Collector) -> str:
@@ -191,6 +193,10 @@ def _request_address(data: dict, key: str, where: str, found: _Collector) -> str
     value = _string(data, key, where, found)
     if value and (not value.startswith(REQUEST_SCHEMES) or value in REQUEST_SCHEMES):
         found.add(f"{where}.{key}", f"must be a mailto:, tel: or https:// address, got {value!r}")
+        return ""
+    if value and (re.search(r"\s", value) or (value.startswith("tel:") and not TEL.fullmatch(value))):
+        found.add(f"{where}.{key}", f"must be one address with no spaces (a tel: only digits, "
+                                    f"+, - and .), got {value!r}")
         return ""
     return value
 
