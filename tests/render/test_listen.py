@@ -149,8 +149,11 @@ def test_phone_numbers_are_spoken_digit_by_digit_and_dates_are_not():
 
 @pytest.mark.parametrize(("lang", "written", "said"), [
     ("da", "Mandag–fredag kl. 8.00–15.00.", "Mandag–fredag kl. 8, 15."),
-    ("da", "Kom kl. 8.30 eller 12.50. Det koster 3.200 kr. eller 1,5 kr.",
-     "Kom kl. 8:30 eller 12:50. Det koster 3.200 kr. eller 1,5 kr."),
+    ("da", "Kom kl. 8.30 eller 17.45. Det koster 3.200 kr. eller 1,5 kr.",
+     "Kom kl. 8:30 eller 17:45. Det koster 3.200 kr. eller 1,5 kr."),
+    ("da", "Ansøg senest den 1.12. Lukket den 24.12. og 1.12–5.12.",  # dates: said as written
+     "Ansøg senest den 1.12. Lukket den 24.12. og 1.12–5.12."),
+    ("en", "Use version 2.10–2.15 of the app; it holds 0.45 l.", "Use version 2.10–2.15 of the app; it holds 0.45 l."),
     ("en", "Monday to Friday, 8.00–15.30. It costs DKK 12.50. Come at 8:00.",
      "Monday to Friday, 8, 15:30. It costs DKK 12.50. Come at 8."),
     ("en", "It costs DKK 12.00.", "It costs DKK 12."),  # "." is the English decimal sign

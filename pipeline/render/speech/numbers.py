@@ -24,17 +24,23 @@ def spell_digits(number: str) -> str:
     return ", ".join(" ".join(group).replace("+ ", "+") for group in groups)
 
 
+QUARTERS = {0, 15, 30, 45}  # a dotted "1.12" is a date or a version as often as a time; these never are
+
+
 def spoken_time(time: str) -> str | None:
-    """Return a clock time as a voice says it ("8.00" → "8", "8.30" → "8:30"); None if it is none."""
+    """Return a clock time as a voice says it ("8.00" → "8", "8.30" → "8:30"); None if it may be none.
+
+    A dotted time counts only on the quarter: "1.12" (1 December) and "2.10" (a version) stay as written.
+    """
     hours, minutes = (int(part) for part in re.split(r"[.:٫]", time))
-    if hours > 24 or minutes > 59:
+    if hours > 24 or minutes > 59 or (":" not in time and minutes not in QUARTERS):
         return None
     return str(hours) if minutes == 0 else f"{hours}:{minutes:02d}"
 
 
 def spoken_times(text: str, lang: str) -> str:
     """Return ``text`` with its clock times as times: a range "8.00–15.00" as "8, 15" (the dash is
-    silent, so a pause parts them); a lone "12.00" as "12"; a lone "8.30" only where "." is not
+    silent, so a pause parts them); a lone "12.00" as "12"; a lone "17.30" only where "." is not
     the language's decimal sign (espeak-ng's Arabic voice even varies run to run on "12.00")."""
     def said_range(found: re.Match) -> str:
         start, end = spoken_time(found[1]), spoken_time(found[2])
