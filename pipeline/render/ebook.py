@@ -22,7 +22,6 @@ from pipeline.render.ui import render_template
 
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 ACTIVE_CLASS = "-epub-media-overlay-active"  # the sentence being read aloud (ebook.css)
-NARRATOR = "espeak-ng"
 ARTICLE_ID = "Article"  # the overlay's text; a heading's id is lower case (Python-Markdown's slugify)
 STYLESHEET = Path(__file__).resolve().parent / "static" / "ebook.css"
 CORE_IMAGES = {"image/svg+xml", "image/png", "image/jpeg", "image/gif"}  # EPUB 3.2 core media types
@@ -38,6 +37,7 @@ class Audio:
 
     mp3: bytes
     clips: tuple[tuple[str, float, float], ...]  # (fragment id, begin, end)
+    narrator: str = "espeak-ng"  # the engine and voice that speak it (media:narrator)
 
 
 def clock(seconds: float) -> str:
@@ -84,7 +84,7 @@ def _package(context: dict, images: list, audio: Audio | None) -> str:
         features.append("synchronizedAudioText")
         items.append({"id": "audio", "href": "audio/guide.mp3", "media_type": "audio/mpeg"})
         total = sum(end - begin for _, begin, end in audio.clips)
-        overlay = {"duration": clock(total), "narrator": NARRATOR, "active_class": ACTIVE_CLASS}
+        overlay = {"duration": clock(total), "narrator": audio.narrator, "active_class": ACTIVE_CLASS}
     return render_template("ebook-package.opf.j2", {
         **context, "items": items, "access_modes": modes, "sufficient": ["textual"], "features": features,
         "overlay": overlay, "conforms_to": CONFORMS_TO, "accessibility_summary": SUMMARY, "summary_lang": "en",

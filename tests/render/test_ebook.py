@@ -16,6 +16,7 @@ from ebook_checks import NS, XML_LANG, Book, ace, each, epubcheck, seconds
 from helpers import build, copy_project, rewritten, sample_languages, snapshot_with_mtimes
 
 from pipeline.render.ebook import ACTIVE_CLASS, CONFORMS_TO, clock
+from pipeline.render.speech.choice import DEFAULT_ENGINE
 from pipeline.render.ui import text_direction
 
 LANGUAGES = ["da", *sample_languages()]
@@ -126,6 +127,7 @@ def test_overlays_follow_the_audio_sentence_by_sentence(built_site, lang, tmp_pa
         total = clock(sum(end - begin for _, begin, end in clips))
         assert book.meta("media:duration", "#overlay") == book.meta("media:duration") == [total]
         assert book.meta("media:active-class") == [ACTIVE_CLASS]
+        assert book.meta("media:narrator") == [DEFAULT_ENGINE.label(lang)]  # the voice that speaks it
         item = book.package.find("opf:manifest/opf:item[@id='guide']", NS)
         assert item.get("media-overlay") == "overlay"
 

@@ -13,6 +13,7 @@ from urllib.request import url2pathname
 from pipeline.build.formats.audio import has_voice, marked, spoken, voices
 from pipeline.build.formats.base import Format
 from pipeline.render.ebook import Audio, render_epub
+from pipeline.render.speech.choice import DEFAULT_ENGINE
 from pipeline.render.speech.narrate import encode_mp3
 
 
@@ -22,7 +23,8 @@ def render(context: dict, base_url: str) -> bytes:
     audio = None
     if has_voice(context["lang"], context["source_lang"]):
         narration = spoken(context)
-        audio = Audio(encode_mp3(narration.wav, context["title"], context["lang"]), narration.clips)
+        audio = Audio(encode_mp3(narration.wav, context["title"], context["lang"]), narration.clips,
+                      DEFAULT_ENGINE.label(context["lang"]) or "espeak-ng")
     return render_epub(context, marked(context), content_dir, audio)
 
 
