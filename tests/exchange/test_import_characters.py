@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from helpers import GUIDE, set_msgstr, snapshot
+from helpers import GUIDE, snapshot
 
 TR = "translations/tr/LC_MESSAGES/mad.po"
 XLF = "output/xliff/tr/mad.xlf"
 
 
 @pytest.fixture
-def exported(make_project, ligetil):
-    root = make_project({"mad": GUIDE})
-    assert ligetil(root, "update").code == 0
-    set_msgstr(root / TR, "Mad til dig", "Sana yemek")
-    assert ligetil(root, "update").code == 0
-    assert ligetil(root, "export", "--format", "xliff", "--lang", "tr").code == 0
-    return root
+def exported(tr_project, ligetil):
+    assert ligetil(tr_project, "export", "--format", "xliff", "--lang", "tr").code == 0
+    return tr_project
 
 
 def with_target(root, inner: str):
