@@ -316,7 +316,7 @@ def edit_translation(root: Path, lang: str, slug: str) -> None:
 def md2po_seconds(root: Path) -> float | None:
     """Time mdpo's md2po over the same guides (one process, one catalog), if it is installed."""
     md2po = Path(sys.executable).with_name("md2po")
-    if not md2po.exists():
+    if not md2po.exists() or "mdpo" not in md2po.read_text(errors="replace"):  # Translate Toolkit has an md2po too
         return None
     started = time.perf_counter()
     done = subprocess.run([str(md2po), str(root / "content" / "*.md"), "--po-filepath",
@@ -345,6 +345,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build here and keep the project")
     args = parser.parse_args()
     os.environ["LIGETIL_CACHE_DIR"] = tempfile.mkdtemp(prefix="ligetil-bench-cache-")  # a first build on this machine
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # a user's install keeps compiled modules; without them each run compiles ~80
     print(f"machine: {machine()}")
     print(f"command: {Path(sys.executable).name} benchmarks/build_bench.py "
           + " ".join(a for a in sys.argv[1:]) + f" (jobs {args.jobs})")

@@ -10,9 +10,6 @@ from __future__ import annotations
 import io
 import wave
 
-import numpy as np
-import soxr
-
 from pipeline.errors import RenderError
 from pipeline.render.speech.engine import Engine, Espeak, Speech, wav_seconds
 from pipeline.render.speech.piper_engine import Piper
@@ -29,6 +26,9 @@ def resample(speech: Speech, rate: int = RATE) -> Speech:
         return speech
     if found[1:] != (1, 2):
         raise RenderError(f"the speech engine made {found[1]}-channel {8 * found[2]}-bit audio; Listen takes mono 16-bit")
+    import numpy as np  # here, not at the top: a no-op build imports this module and must not start numpy
+    import soxr
+
     samples = soxr.resample(np.frombuffer(frames, dtype=np.int16), found[0], rate)
     out = io.BytesIO()
     with wave.open(out, "wb") as sound:
