@@ -274,11 +274,10 @@ def _needs_glyph(char: str) -> bool:
     return unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp")
 
 
-def missing_glyphs(text: str, lang: str, choices: FontChoices = ()) -> list[str]:
-    """Return the characters of ``text`` that neither their script's fonts nor Latin draw."""
-    backup = _covers(latin(choices))
-    return sorted({c for c in set(text) if _needs_glyph(c) and ord(c) not in backup and not all(
-        ord(c) in _covers(char_font(c, lang, medium, choices)) for medium in (PDF, WEB))}, key=ord)
+def is_missing(char: str, lang: str, choices: FontChoices = ()) -> bool:
+    """Tell whether neither the character's script fonts (PDF and web) nor Latin draw it."""
+    return _needs_glyph(char) and ord(char) not in _covers(latin(choices)) and not all(
+        ord(char) in _covers(char_font(char, lang, medium, choices)) for medium in (PDF, WEB))
 
 
 def script_problems(texts: Iterable[tuple[str, str]], lang: str, choices: FontChoices = ()) -> list[str]:
@@ -295,9 +294,13 @@ def script_problems(texts: Iterable[tuple[str, str]], lang: str, choices: FontCh
         ligetil.toml`` — empty when every character has a glyph.
     """
     first: dict[str, tuple[str, str]] = {}
+    missing: dict[str, bool] = {}  # each character is looked up once: a guide repeats most of them
     for label, text in texts:
-        for char in missing_glyphs(text, lang, choices):
-            first.setdefault(char_script(char, lang), (char, label))
+        for char in sorted(set(text), key=ord):
+            if char not in missing:
+                missing[char] = is_missing(char, lang, choices)
+            if missing[char]:
+                first.setdefault(char_script(char, lang), (char, label))
     return [_problem(lang, script, char, label, choices) for script, (char, label) in sorted(first.items())]
 
 
