@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
+import markdown
+
 from pipeline.source.markdown_engine import Block, create_markdown
 
 # A raw HTML tag or comment as Python-Markdown would pass it through; autolinks such as
@@ -76,12 +78,22 @@ def render_inline(text: str) -> str:
     the start of a msgstr stays text; rendering the msgstr as a document would make it a
     list or a heading and report markup that the reader never sees.
     """
+    engine, pending = _inline_engine()
+    pending[0] = text
+    return engine.reset().convert("x")
+
+
+@lru_cache(maxsize=1)
+def _inline_engine() -> tuple[markdown.Markdown, list[str]]:
+    """Return one engine for every inline render (making one costs more than a render), and its text slot."""
+    pending = [""]
+
     def swap(blocks: list) -> None:
         for block in blocks:
             if isinstance(block, Block):
-                block.element.text = text
+                block.element.text = pending[0]
 
-    return create_markdown(swap, sanitize=False).convert("x")
+    return create_markdown(swap, sanitize=False), pending
 
 
 @lru_cache(maxsize=4096)
