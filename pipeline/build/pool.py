@@ -90,7 +90,7 @@ def make_executor(jobs: int, units: int):
     """Return a process pool of at most ``jobs`` workers, or run inline when one would do.
 
     Workers are forked: they share the parent's imported modules and start in milliseconds;
-    WeasyPrint is imported in a worker only when it renders its first PDF.
+    a build that renders PDFs imports WeasyPrint before forking them (schedule.render_guides).
     """
     workers = min(jobs, units)
     if workers <= 1:

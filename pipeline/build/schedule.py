@@ -17,6 +17,7 @@ from pipeline.build.pool import completed, make_executor, restore, stop
 from pipeline.build.state import hash_parts
 from pipeline.build.units import GuideResult, PairResult, PairUnit, localize_guide, render_pair
 from pipeline.errors import LigetilError, RenderError, raise_all
+from pipeline.render.pdf import preload as preload_pdf
 
 
 def on_guide(run: Run, result: GuideResult) -> list[PairUnit]:
@@ -41,8 +42,10 @@ def on_guide(run: Run, result: GuideResult) -> list[PairUnit]:
         plan = plan_pair(run, lang, slug)
         if plan is not None:
             run.bases.update((FORMATS[name].path(lang, slug), base) for name, base in plan.bases)
+            source = run.settings.source_language
+            bodies = {key: result.bodies[key] for key in {lang, source} if key in result.bodies}
             units.append(PairUnit(result.localized[lang], run.settings, run.published[slug], plan,
-                                  result.localized.get(run.settings.source_language)))
+                                  result.localized.get(source), bodies))
     return units
 
 
@@ -72,6 +75,8 @@ def render_guides(run: Run, jobs: int, progress=None, then=None) -> None:
     renders still waiting, so the web fonts are cut while PDFs render, not after.
     """
     todo = [slug for slug in run.inputs.sources if needs_localizing(run, slug)]
+    if todo and any(FORMATS[name].suffix.endswith(".pdf") for name in run.formats):
+        preload_pdf()  # before the workers fork: 0.2 s of CPU once, not once per worker
     with make_executor(jobs, len(todo) * len(run.settings.all_languages) + 6) as executor:
         queue = Queue(executor, 2 * max(1, jobs))
         for slug in todo:

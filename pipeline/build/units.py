@@ -49,6 +49,7 @@ class GuideResult:
     stubs: dict[str, dict] = field(default_factory=dict)
     tofu: dict[str, list[str]] = field(default_factory=dict)  # lang -> scripts it has no font for
     chars: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page_chars()
+    bodies: dict[str, RenderedBody] = field(default_factory=dict)  # lang -> page_body(), drafted with the pages
     errors: list[PortableError] = field(default_factory=list)
     withheld: list[str] = field(default_factory=list)  # "path:line: …" of entries QA refused
 
@@ -142,7 +143,8 @@ def _page_chars(unit: GuideUnit, result: GuideResult) -> None:
         if lang not in result.localized:
             continue
         try:
-            html, _ = _render(result.localized[lang], unit.settings, published, "html", sizes, unit.downloads)
+            html, _ = _render(result.localized[lang], unit.settings, published, "html", sizes, unit.downloads,
+                              bodies=result.bodies)
         except LigetilError as error:
             result.errors.extend(portable(error))
             return
@@ -171,6 +173,7 @@ class PairUnit:
     published: tuple[str, ...]  # the guide's languages (the language switcher)
     plan: PairPlan
     source: LocalizedGuide | None = None  # the guide in the source language (bilingual formats)
+    bodies: dict[str, RenderedBody] = field(default_factory=dict)  # lang -> page_body() the guide unit drafted
 
 
 @dataclass
@@ -196,7 +199,7 @@ def render_pair(unit: PairUnit) -> PairResult:
     localized, settings, plan = unit.localized, unit.settings, unit.plan
     lang, slug = localized.lang, localized.guide.slug
     result, sizes = PairResult(lang, slug), dict(plan.sizes)
-    bodies: dict[int, RenderedBody] = {}  # each guide's body is rendered once for all the pair's formats
+    bodies = dict(unit.bodies)  # each guide's body is rendered once for all the pair's formats
     try:
         for name in plan.render:
             data, result.images = _render(localized, settings, unit.published, name, {}, plan.downloads,
@@ -220,14 +223,14 @@ def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str,
     """Render one format of a guide; return it and the images its body uses.
 
     ``sizes`` are the downloads' sizes a page shows; ``downloads`` the formats it links;
-    ``bodies`` keeps each guide's rendered body (by object) for the next format.
+    ``bodies`` keeps the guide's rendered body per language for the next format.
     """
     bodies = {} if bodies is None else bodies
 
     def body_of(guide: LocalizedGuide) -> RenderedBody:
-        if id(guide) not in bodies:
-            bodies[id(guide)] = page_body(guide, settings)
-        return bodies[id(guide)]
+        if guide.lang not in bodies:
+            bodies[guide.lang] = page_body(guide, settings)
+        return bodies[guide.lang]
 
     lang, slug = localized.lang, localized.guide.slug
     pdf_sizes = {(lang, slug): sizes["pdf"]} if sizes.get("pdf") else {}

@@ -40,7 +40,7 @@ print("weasyprint" in sys.modules, file=sys.stderr)
 
 @pytest.mark.parametrize("args, expected", [
     (["--format", "html", "--jobs", "1"], "False"),  # no PDF: WeasyPrint is never imported
-    (["--jobs", "2"], "False"),  # PDFs: only the workers import it
+    (["--jobs", "2"], "True"),  # PDFs: imported once before the workers fork, so they share it
     (["--jobs", "1"], "True"),  # one process renders everything itself
 ])
 def test_weasyprint_is_imported_only_where_pdfs_are_rendered(tmp_path, args, expected):
