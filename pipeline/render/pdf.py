@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from html import unescape as html_unescape
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -26,6 +27,11 @@ class TooManyPages(RenderError):
     def __init__(self, pages: int, limit: int):
         super().__init__(f"needs {pages} pages, at most {limit}")
         self.pages, self.limit = pages, limit
+
+
+def preload() -> None:
+    """Import WeasyPrint and patch it now, so that workers forked after this share it instead of each importing it."""
+    pdf_text.install()
 
 
 def render_pdf(html: str, base_url: str, max_pages: int | None = None) -> bytes:
@@ -52,6 +58,9 @@ def render_pdf(html: str, base_url: str, max_pages: int | None = None) -> bytes:
         raise RenderError(f"cannot render PDF: {error}") from error
     finally:
         pdf_text.forget_pages()
+
+
+FONT_SLOTS = {key: Markup(f"ligetil-{uuid.uuid4().hex}-{key}") for key in ("font_css", "font_stack", "source_stack")}
 
 
 def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet: bool = False,
@@ -97,12 +106,15 @@ def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet
         "source_side_line_height": source.side_line_height,
         "script_size": font.web_size,
     }
-    # The fonts follow the scripts of the flyer's own text: a first rendering tells which.
-    drafted = template.render({**values, "font_css": "", "font_stack": ""})
+    # The fonts follow the scripts of the flyer's own text, so the rendering tells which; its
+    # style sheet holds stand-ins for them (no text shows them), then the fonts' CSS.
+    drafted = template.render({**values, **FONT_SLOTS})
     used = fonts.text_fonts(f"{visible_text(drafted)} {label_text(context)}", lang, fonts.PDF, choices)
-    return template.render({**values, "font_css": Markup(fonts.pdf_font_css(used)),
-                            "font_stack": Markup(fonts.font_stack(used)),
-                            "source_stack": Markup(fonts.font_stack([source, *used]))})
+    chosen = {"font_css": fonts.pdf_font_css(used), "font_stack": fonts.font_stack(used),
+              "source_stack": fonts.font_stack([source, *used])}
+    for key, slot in FONT_SLOTS.items():
+        drafted = drafted.replace(slot, chosen[key])
+    return drafted
 
 
 def label_text(context: dict[str, Any]) -> str:
