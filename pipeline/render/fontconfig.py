@@ -133,7 +133,17 @@ def families_for_character(char: str) -> tuple[str, ...]:
     return tuple(sorted({line.split(",")[0] for line in _fc_list(f":charset={ord(char):x}", "family") if line}))
 
 
+_forgotten = 0  # how often forget() was called
+
+
+def generation() -> int:
+    """Return how often :func:`forget` was called: caches of answers drawn from fontconfig key on it."""
+    return _forgotten
+
+
 def forget() -> None:
     """Forget what was listed, after the fonts or ``FONTCONFIG_FILE`` changed (tests)."""
+    global _forgotten
+    _forgotten += 1
     for cached in (_world, installed_families, families_for_language, families_for_character):
         cached.cache_clear()

@@ -181,6 +181,7 @@ def latin(choices: FontChoices = ()) -> Font:
     return script_font("Latn", PDF, choices)
 
 
+@lru_cache(maxsize=None)
 def language_script(lang: str) -> str:
     """Return the ISO 15924 code of the script a language is written in, from Babel (e.g. "Arab")."""
     parts = lang.replace("-", "_").split("_")
@@ -218,6 +219,11 @@ def char_script(char: str, lang: str) -> str:
 
 def char_font(char: str, lang: str, medium: str, choices: FontChoices = ()) -> Font:
     """Return the font that sets one character of a text in ``lang``: its script's font."""
+    return _char_font(char, lang, medium, choices, fontconfig.generation())
+
+
+@lru_cache(maxsize=65536)  # asked for each character of each page and flyer
+def _char_font(char: str, lang: str, medium: str, choices: FontChoices, generation: int) -> Font:
     code = char_script(char, lang)
     if code in writing_scripts(lang) or code in ("Zinh", "Zyyy", UNKNOWN_SCRIPT):
         return web_font(lang, choices) if medium == WEB else pdf_font(lang, choices)

@@ -159,7 +159,7 @@ def unbroken_compounds(html: str) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=64)  # the flyer's template is rendered twice (a draft tells its fonts), each time with the code
+@lru_cache(maxsize=64)  # a guide's printed formats (guide, flyer, large print, bilingual) print the same codes
 def qr_image(url: str, label: str) -> str:
     """Return a data URI of the QR code for ``url`` (used as an <img> with alt text)."""
     from pipeline.render.qr import qr_svg, svg_data_uri  # heavy: segno loads urllib, http and ssl; a no-op build never draws one
