@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 SegmentKind = Literal[
@@ -104,6 +104,7 @@ class LocalizedGuide:
     texts: dict[str, LocalizedText]  # msgid -> published text
     coverage: Coverage
     preview: bool = False
+    revised: datetime | None = None  # the catalog's PO-Revision-Date (UTC); None in the source language
 
     def text_of(self, value: Any) -> LocalizedText | None:
         """Return the published text of a front-matter value; None unless a non-empty string."""

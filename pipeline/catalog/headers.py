@@ -22,6 +22,17 @@ def now() -> datetime:
     return datetime.now(timezone.utc).replace(second=0, microsecond=0)
 
 
+def revision_date(po: polib.POFile | None) -> datetime | None:
+    """Return a catalog's PO-Revision-Date in UTC; None without one (or with gettext's placeholder)."""
+    value = (po.metadata.get("PO-Revision-Date", "") if po is not None else "").strip()
+    for form in (DATE_FORMAT, "%Y-%m-%d %H:%M:%S%z"):  # Poedit, Weblate and Babel write the first
+        try:
+            return datetime.strptime(value, form).astimezone(timezone.utc)
+        except ValueError:
+            continue
+    return None
+
+
 def template_header(project: str, slug: str, created: datetime) -> dict[str, str]:
     """Return the header of a guide's POT file."""
     catalog = Catalog(project=f"{project}: {slug}", version=None, creation_date=created,

@@ -89,7 +89,17 @@ def _package(context: dict, images: list, audio: Audio | None) -> str:
         **context, "items": items, "access_modes": modes, "sufficient": ["textual"], "features": features,
         "overlay": overlay, "conforms_to": CONFORMS_TO, "accessibility_summary": SUMMARY, "summary_lang": "en",
         "identifier": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, context['ebook_url'])}",
-        "modified": f"{context.get('updated_iso') or '2000-01-01'}T00:00:00Z"})
+        "modified": modified(context)})
+
+
+def modified(context: dict) -> str:
+    """Return the e-book's dcterms:modified: the later of the guide's date and its translation's last revision.
+
+    A reading app keeps a book whose date did not change, so a translator's edit must move it.
+    """
+    stamps = [f"{context['updated_iso']}T00:00:00Z"] if context.get("updated_iso") else []
+    stamps += [context["revised_iso"]] if context.get("revised_iso") else []
+    return max(stamps, default="2000-01-01T00:00:00Z")  # one ISO form in UTC: text order is time order
 
 
 def _zip(files: list[tuple[str, bytes]]) -> bytes:

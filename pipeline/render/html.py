@@ -142,6 +142,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo,
         "format_request": format_request(settings, contact),
         "updated": long_date(guide.updated, lang),
         "updated_iso": guide.updated.isoformat() if guide.updated else "",
+        "revised_iso": localized.revised.strftime("%Y-%m-%dT%H:%M:%SZ") if localized.revised else "",  # UTC
         "body_html": body.html, "images": body.images, "body_heading_html": heading,
         "body_rest_html": rest,
         "languages": _languages(localized, settings, site),

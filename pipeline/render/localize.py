@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pipeline.catalog.headers import revision_date
 from pipeline.catalog.stats import coverage, is_draft, is_reviewed
 from pipeline.config import Settings
 from pipeline.model import Coverage, Guide, LocalizedGuide, LocalizedText, Segment
@@ -55,4 +56,5 @@ def localize(guide: Guide, segments: list[Segment], po: polib.POFile | None, lan
     index = _index(po)
     texts = {s.msgid: _text(s, None if s.msgid in excluded else index.get(s.msgid), lang,
                             settings.source_language, preview) for s in segments}
-    return LocalizedGuide(guide, lang, direction, texts, coverage(segments, po, excluded), preview)
+    return LocalizedGuide(guide, lang, direction, texts, coverage(segments, po, excluded), preview,
+                          revision_date(po))

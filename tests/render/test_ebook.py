@@ -187,3 +187,29 @@ def test_a_voice_installed_or_removed_rebuilds_the_ebook_alone(tmp_path, monkeyp
     monkeypatch.setitem(formats.FORMATS, "epub", voiced)  # as if espeak-ng had learnt Somali
     again = build(project, "--lang", "so", "--guide", "madservice", "--format", "html,epub,pdf")
     assert again.built == 1 and again.up_to_date >= 2  # the e-book; the PDF and the page as they were
+
+
+def test_a_translators_save_moves_the_ebooks_modified_date(tmp_path):
+    """dcterms:modified is the later of the guide's `updated` and the catalog's PO-Revision-Date (UTC)."""
+    from datetime import datetime, timezone
+
+    import yaml
+
+    project = copy_project(tmp_path / "project")
+    po_path = project / "translations" / "tr" / "LC_MESSAGES" / "madservice.po"
+    po = polib.pofile(str(po_path), wrapwidth=79)
+    revised = datetime.strptime(po.metadata["PO-Revision-Date"], "%Y-%m-%d %H:%M%z").astimezone(timezone.utc)
+    front = (project / "content" / "madservice.md").read_text("utf-8").split("---")[1]
+    updated = datetime.combine(yaml.safe_load(front)["updated"], datetime.min.time(), timezone.utc)
+    book = project / "output" / "tr" / "madservice.epub"
+    build(project, "--lang", "tr", "--guide", "madservice", "--format", "epub")
+    assert Book(book).meta("dcterms:modified") == [max(updated, revised).strftime("%Y-%m-%dT%H:%M:%SZ")]
+
+    entry = next(e for e in po if len(e.msgid) > 60 and e.msgstr and not e.obsolete)
+    entry.msgstr += " 2026"
+    po.metadata["PO-Revision-Date"] = "2031-05-04 10:30+0200"  # as Poedit writes it on save
+    po.save(str(po_path))
+    build(project, "--lang", "tr", "--guide", "madservice", "--format", "epub")
+    assert Book(book).meta("dcterms:modified") == ["2031-05-04T08:30:00Z"]
+    (errors, report), = each(epubcheck, [book]).values()
+    assert not errors, report
