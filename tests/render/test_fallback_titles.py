@@ -24,7 +24,7 @@ def untitled(tmp_path_factory):
     for entry in cleared.values():
         entry.msgstr = ""
     po.save(str(path))
-    output = run_build(project, "--lang", "ur", "--guide", "madservice", "--format", "html,flyer")
+    output = run_build(project, "--lang", "ur", "--guide", "madservice", "--format", "html,flyer,epub")
     return output, cleared["front matter: title"].msgid, cleared["front matter: summary"].msgid
 
 
@@ -74,6 +74,16 @@ def test_the_urdu_page_labels_a_danish_summary(untitled):
     found = fallbacks((output / "ur/madservice.html").read_text(encoding="utf-8"))
     assert ("p", "da", LABEL, summary) in {(b["tag"], b["lang"], b["label"], b["text"]) for b in found}
     assert ("h1", "da", LABEL, title) in {(b["tag"], b["lang"], b["label"], b["text"]) for b in found}
+
+
+def test_the_urdu_ebook_labels_a_danish_title_and_summary(untitled):
+    import zipfile
+
+    output, title, summary = untitled
+    with zipfile.ZipFile(output / "ur/madservice.epub") as book:
+        found = fallbacks(book.read("EPUB/guide.xhtml").decode("utf-8"))
+    assert {("p", "da", LABEL, summary), ("h1", "da", LABEL, title)} <= {
+        (b["tag"], b["lang"], b["label"], b["text"]) for b in found}
 
 
 def test_the_urdu_flyer_reads_a_danish_summary_with_a_danish_voice(untitled):
