@@ -17,6 +17,8 @@ from pipeline.fsutil import digest, file_digest, replace_if_unchanged
 from pipeline.model import Coverage, Guide, Segment
 from pipeline.paths import glossary_path, guide_paths, po_path
 from pipeline.qa import erroneous_msgids
+from pipeline.qa.glossary_checks import GLOSSARY_CHECK
+from pipeline.qa.registry import is_enabled, severity_of
 from pipeline.render.localize import unusable_msgids
 from pipeline.source import read_guide, segment
 
@@ -64,6 +66,14 @@ def project_glossary(settings: Settings) -> Glossary:
     return read_glossary(path, settings.relative(path), settings.source_language)
 
 
+def withholding_glossary(settings: Settings) -> Glossary | None:
+    """Return the glossary when its check can withhold a translation (``[check] severity`` makes
+    glossary-term an error); else None, and publishing never reads it."""
+    if not is_enabled(GLOSSARY_CHECK, settings) or severity_of(GLOSSARY_CHECK, settings) != "error":
+        return None
+    return project_glossary(settings)
+
+
 def chosen_languages(settings: Settings, lang: str | None, *, source: bool = False) -> list[str]:
     """Return the languages to work on for ``--lang``; with ``source``, the source language too.
 
@@ -101,16 +111,17 @@ class Publication:
 
 
 def publication(segments: list[Segment], po: polib.POFile | None, lang: str, settings: Settings,
-                preview: bool = False) -> Publication:
+                preview: bool = False, glossary: Glossary | None = None) -> Publication:
     """Decide whether a guide is published in ``lang``: its reviewed share after QA errors.
 
     The one decision behind ``status``, ``build`` and the site's indexes. The source language
-    is always published; with ``preview``, machine drafts count as reviewed.
+    is always published; with ``preview``, machine drafts count as reviewed. ``glossary``:
+    :func:`withholding_glossary`, so that an error ``check`` reports withholds here too.
     """
     if lang == settings.source_language:
         words = coverage(segments, None).words
         return Publication(lang, Coverage(words, words), frozenset(), True, settings.min_reviewed)
-    refused = frozenset(erroneous_msgids(po, lang, settings) if po is not None else ()) | unusable_msgids(po)
+    refused = frozenset(erroneous_msgids(po, lang, settings, glossary) if po is not None else ()) | unusable_msgids(po)
     cov = coverage(segments, po, refused)
     share = (cov.reviewed_words + cov.draft_words) / cov.words if preview and cov.words else cov.ratio
     return Publication(lang, cov, refused, share >= settings.min_reviewed, settings.min_reviewed)
@@ -175,6 +186,7 @@ class Inputs:
     common: str  # the hash every output depends on besides these files (the build's)
     sources: dict[str, tuple[str, bytes, str]]  # slug -> (where, bytes, hash)
     catalogs: dict[tuple[str, str], tuple[str, bytes | None, str | None]]  # (lang, slug)
+    glossary: Glossary | None = None  # withholding_glossary(): read only when its check is an error
 
     def source_hash(self, slug: str) -> str:
         """Return the hash of a guide's source."""

@@ -19,12 +19,20 @@ from pipeline.build.formats import FORMATS, downloads
 from pipeline.build.state import BuildState, common_digest, file_hash, hash_parts
 from pipeline.build.units import GuideUnit, PairPlan, guide_from_stub, page_dep
 from pipeline.config import Settings
-from pipeline.project import Inputs, read_files
+from pipeline.paths import glossary_path
+from pipeline.project import Inputs, read_files, withholding_glossary
 
 
 def read_inputs(settings: Settings, preview: bool) -> Inputs:
-    """Read the project's files (project.read_files) with the hash every output depends on."""
-    return Inputs(common_digest(settings, preview), *read_files(settings))
+    """Read the project's files (project.read_files) with the hash every output depends on.
+
+    The glossary is among them only where it can withhold a translation (glossary-term an error).
+    """
+    glossary = withholding_glossary(settings)
+    common = common_digest(settings, preview)
+    if glossary is not None:
+        common = hash_parts(common, "glossary", file_hash(glossary_path(settings)))
+    return Inputs(common, *read_files(settings), glossary)
 
 
 @dataclass
@@ -157,7 +165,8 @@ def guide_unit(run: Run, slug: str) -> GuideUnit:
     where, source, _ = run.inputs.sources[slug]
     catalogs = {lang: run.inputs.catalogs[(lang, slug)][:2] for lang in run.settings.languages}
     pages = tuple(run.chosen) if "html" in run.formats and run.in_scope(slug) else ()
-    return GuideUnit(slug, where, source, catalogs, run.settings, run.preview, pages, downloads(run.formats))
+    return GuideUnit(slug, where, source, catalogs, run.settings, run.preview, pages, downloads(run.formats),
+                     run.inputs.glossary)
 
 
 def index_stubs(run: Run, lang: str) -> list:

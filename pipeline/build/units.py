@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pipeline.build.formats import FORMATS
 from pipeline.build.pool import PortableError, portable
 from pipeline.build.state import hash_parts
+from pipeline.catalog.glossary import Glossary
 from pipeline.catalog.pofile import decode_catalog, parse_catalog
 from pipeline.config import Settings
 from pipeline.errors import LigetilError, RenderError
@@ -38,6 +39,7 @@ class GuideUnit:
     preview: bool
     pages: tuple[str, ...] = ()  # languages whose page's characters the web fonts need
     downloads: tuple[str, ...] = ("pdf",)  # the formats the pages link, with their sizes
+    glossary: Glossary | None = None  # project.withholding_glossary()
 
 
 @dataclass
@@ -92,7 +94,7 @@ def localize_guide(unit: GuideUnit) -> GuideResult:
         display, data = unit.catalogs.get(lang, (unit.where, None))
         try:
             po = None if data is None else parse_catalog(decode_catalog(data, display), display)
-            decided = publication(segments, po, lang, settings, unit.preview)
+            decided = publication(segments, po, lang, settings, unit.preview, unit.glossary)
             found = localize(guide, segments, po, lang, settings, preview=unit.preview,
                              excluded=decided.refused)
         except LigetilError as error:

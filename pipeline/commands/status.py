@@ -10,7 +10,7 @@ from rich.table import Table
 
 from pipeline.catalog.stats import count_entries
 from pipeline.commands import App
-from pipeline.project import CatalogSnapshot, chosen_languages, load_guides, publication
+from pipeline.project import CatalogSnapshot, chosen_languages, load_guides, publication, withholding_glossary
 from pipeline.catalog.pofile import read_catalog
 from pipeline.paths import SITE_WORDS, po_path, site_po_path
 from pipeline.render.ui import UI_TEMPLATE, translations_for
@@ -38,13 +38,14 @@ def status_rows(app: App, lang: str | None) -> list[StatusRow]:
     """Compute a row per guide and language from the sources and catalogs on disk."""
     settings = app.settings
     snapshot = CatalogSnapshot(settings)
+    glossary = withholding_glossary(settings)
     rows = []
     for item in load_guides(settings):
         distinct = len({s.msgid for s in item.segments})
         for code in chosen_languages(settings, lang):
             po = snapshot.read_po(code, item.guide.slug)
             counts = count_entries(po) if po else None
-            decided = publication(item.segments, po, code, settings)
+            decided = publication(item.segments, po, code, settings, glossary=glossary)
             cover = decided.coverage
             rows.append(StatusRow(
                 guide=item.guide.slug, lang=code, entries=distinct,

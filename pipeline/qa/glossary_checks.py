@@ -96,7 +96,10 @@ def uses_term(target: str, agreed: str) -> bool:
     return all(pattern.search(plain) for pattern in target_patterns(agreed, _script(plain)))
 
 
-@check("glossary-term", "warning", "pair")
+GLOSSARY_CHECK = "glossary-term"
+
+
+@check(GLOSSARY_CHECK, "warning", "pair")
 def glossary_term(source: str, target: str, ctx: CatalogContext) -> Iterator[str]:
     """Report a glossary term in the source whose agreed translation is missing."""
     plain = _plain(source)

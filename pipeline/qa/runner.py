@@ -139,9 +139,9 @@ def check_settings(settings: Settings) -> list[Issue]:
             for item in checks_for("settings", settings) for key, message in item.func(settings)]
 
 
-def erroneous_msgids(po: Catalog, lang: str, settings: Settings) -> set[str]:
+def erroneous_msgids(po: Catalog, lang: str, settings: Settings, glossary: Glossary | None = None) -> set[str]:
     """Return the msgids of entries with an error finding; the build treats them as untranslated."""
-    return {i.msgid for i in check_catalog(po, lang, None, "", settings)
+    return {i.msgid for i in check_catalog(po, lang, None, "", settings, glossary)
             if i.severity == "error" and i.msgid is not None}
 
 

@@ -140,3 +140,32 @@ def test_a_malformed_glossary_is_an_error_at_its_line_and_the_other_checks_still
     result = run_ligetil(project, "check")
     assert result.code == 1
     assert "translations/glossary.csv:4: error invalid-file: 2 cells, but the first row names 10 columns" in result.out
+
+
+def test_a_glossary_term_made_an_error_withholds_the_translation_in_build_and_status(tmp_path):
+    """`[check] severity` can make glossary-term an error; then build and status withhold what check reports."""
+    project = copy_sample(tmp_path / "sample", guides=("madservice",), languages=("tr",))
+    with (project / "ligetil.toml").open("a", encoding="utf-8") as settings:
+        settings.write('\n[check]\nseverity = { "glossary-term" = "error" }\n')
+    path = project / "translations/tr/LC_MESSAGES/madservice.po"
+    po = polib.pofile(str(path))
+    entry = next(e for e in po if e.msgid == "Hvem kan få madservice?")
+    entry.msgstr = "Kimler evde yemek alabilir?"  # the agreed "yemek servisi" is gone
+    po.save(str(path))
+    line = next(e.linenum for e in polib.pofile(str(path)) if e.msgid == "Hvem kan få madservice?")
+    page = project / "output/tr/madservice.html"
+
+    built = run_ligetil(project, "build", "--format", "html")
+    assert built.code == 0, built.out
+    assert f"translations/tr/LC_MESSAGES/madservice.po:{line}: not published" in built.err
+    assert "Hvem kan få madservice?" in page.read_text(encoding="utf-8")
+    assert "Kimler evde yemek alabilir?" not in page.read_text(encoding="utf-8")
+    status = json.loads(run_ligetil(project, "status", "--json").out)
+    reviewed = next(row["reviewed"] for row in status if row.get("lang") == "tr" and row.get("guide") == "madservice")
+    assert reviewed < 1
+
+    glossary = project / "translations/glossary.csv"  # the term agreed another way: the page follows
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("yemek servisi", "yemek", 1), encoding="utf-8")
+    again = run_ligetil(project, "build", "--format", "html")
+    assert again.code == 0 and "not published" not in again.err, again.err
+    assert "Kimler evde yemek alabilir?" in page.read_text(encoding="utf-8")
