@@ -7,6 +7,7 @@ import difflib
 from dataclasses import dataclass, field
 
 import polib
+from rapidfuzz import fuzz, process
 
 from pipeline.catalog.memory import TranslationMemory
 from pipeline.catalog.pofile import WRAP_WIDTH
@@ -114,8 +115,20 @@ def _closest(msgid: str, active: dict, used: set) -> polib.POEntry | None:
                   if k not in used and k[0] is None and has_translation(e) and not e.msgid_plural}
     if not candidates:  # difflib indexes the text even for no candidates: 2 s on a 2 MB guide
         return None
-    close = difflib.get_close_matches(msgid, list(candidates), n=1, cutoff=FUZZY_MATCH)
+    close = difflib.get_close_matches(msgid, reachable(msgid, list(candidates)), n=1, cutoff=FUZZY_MATCH)
     return candidates[close[0]] if close else None
+
+
+def reachable(msgid: str, texts: list[str]) -> list[str]:
+    """Return the texts whose difflib ratio to ``msgid`` can reach FUZZY_MATCH, found by rapidfuzz.
+
+    difflib's matching blocks are a common subsequence, so its ratio is at most the Indel
+    ratio (2·LCS / total length) rapidfuzz computes in C: a text below the cutoff there is
+    below it in difflib, and dropping it first changes no choice (msgmerge's matcher stays).
+    """
+    found = process.extract(msgid, texts, scorer=fuzz.ratio, processor=None, limit=None,
+                            score_cutoff=FUZZY_MATCH * 100 - 1e-6)  # float rounding must not drop a tie
+    return [text for text, _, _ in found]
 
 
 def _draft_from(fresh: polib.POEntry, msgstr: str, previous: str, tcomment: str) -> polib.POEntry:

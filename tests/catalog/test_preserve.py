@@ -89,3 +89,23 @@ def test_random_edits_never_lose_or_change_a_translation_of_an_unchanged_block(f
             assert not active[entry.msgid].fuzzy
         else:
             assert everywhere[entry.msgid].msgstr == entry.msgstr  # kept as obsolete
+
+
+FUZZY_WORDS = st.sampled_from(["Ring", "til", "Borgerservice", "på", "hverdage", "kl.", "8", "mad", "og", "du",
+                               "kan", "madservice", "æøå", "Kommunen"])
+FUZZY_SENTENCE = st.lists(FUZZY_WORDS, min_size=1, max_size=40).map(" ".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(FUZZY_SENTENCE, min_size=1, max_size=25, unique=True), FUZZY_SENTENCE)
+def test_the_rapidfuzz_prefilter_keeps_difflibs_choice_of_fuzzy_match(texts, wanted):
+    """update's fuzzy match (msgmerge's difflib ratio) is the same with the Indel-ratio prefilter as without."""
+    import difflib
+
+    from pipeline.catalog.merge import FUZZY_MATCH, reachable
+
+    kept = reachable(wanted, texts)
+    assert set(kept) <= set(texts)
+    alone = difflib.get_close_matches(wanted, texts, n=1, cutoff=FUZZY_MATCH)
+    assert difflib.get_close_matches(wanted, kept, n=1, cutoff=FUZZY_MATCH) == alone
+    assert all(difflib.SequenceMatcher(None, wanted, t).ratio() < FUZZY_MATCH for t in set(texts) - set(kept))
