@@ -66,14 +66,39 @@ def edit_paragraph(guide: Path) -> None:
     guide.write_text(text[:middle] + " Husk dit sundhedskort." + text[middle:], "utf-8")
 
 
+def foreign_update(catalog: Path) -> None:
+    """Time `ligetil update` of the sample (en, tr) with another project's catalog as madservice's Turkish one.
+
+    Every one of its entries is a candidate for every new entry's fuzzy match (merge.py), none
+    matches, and all are kept as obsolete: the case where the fuzzy search costs most.
+    """
+    import polib
+
+    root = Path(tempfile.mkdtemp(prefix="ligetil-update-bench-")) / "project"
+    make_project(root, 0).unlink()  # the sample alone
+    update(root)
+    target = root / "translations" / "tr" / "LC_MESSAGES" / "madservice.po"
+    shutil.copy(catalog, target)
+    entries = len(polib.pofile(str(target)))
+    wall, cpu = update(root)
+    print(f"update with a {entries}-entry catalog of another project in place: {wall:.2f} s wall, "
+          f"{cpu:.2f} s CPU (goal ≤ 0.5 s); {load()}")
+    shutil.rmtree(root.parent, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="0.5,1,1.95", help="MB of the large guide, comma-separated")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--foreign", type=Path, help="also time an update with this catalog of another project "
+                        "(e.g. msgcat of Django's Turkish catalogs) in place of madservice's Turkish one")
     args = parser.parse_args()
     os.environ["LIGETIL_CACHE_DIR"] = tempfile.mkdtemp(prefix="ligetil-bench-cache-")
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # a user's install keeps compiled modules
     print(f"machine: {machine()}")
     print(f"command: {Path(sys.executable).name} benchmarks/update_bench.py {' '.join(sys.argv[1:])}")
+    if args.foreign:
+        foreign_update(args.foreign)
     sizes = [float(s) for s in args.sizes.split(",")]
     for size in sizes:
         root = Path(tempfile.mkdtemp(prefix="ligetil-update-bench-")) / "project"
