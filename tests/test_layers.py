@@ -13,10 +13,11 @@ from helpers import REPO
 
 PACKAGE = REPO / "pipeline"
 # Imported where used, so --help, update and a no-op build never load them.
-HEAVY = {"weasyprint", "ctranslate2", "sentencepiece", "fontTools", "onnxruntime", "piper"}
+HEAVY = {"weasyprint", "ctranslate2", "sentencepiece", "fontTools", "onnxruntime", "piper",
+         "segno",  # loads urllib, http.client and ssl
+         "numpy", "soxr"}  # 60 ms, and numpy starts its BLAS threads
 # Our own modules that import a heavy library as they load, imported where they are needed.
-HEAVY_OWN = {"pipeline.render.pdf_glyphs",  # WeasyPrint's text drawing, copied
-             "pipeline.render.qr"}  # segno, which loads urllib, http.client and ssl
+HEAVY_OWN = {"pipeline.render.pdf_glyphs"}  # WeasyPrint's text drawing, copied
 
 
 def module_name(path: Path) -> str:

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from pipeline.errors import RenderError
 from pipeline.render import fonts, pdf_text
+from pipeline.render.qr import qr_svg, svg_data_uri
 from pipeline.render.body import split_first_h1
 from pipeline.render.site import visible_text
 
@@ -162,8 +163,6 @@ def unbroken_compounds(html: str) -> str:
 @lru_cache(maxsize=64)  # a guide's printed formats (guide, flyer, large print, bilingual) print the same codes
 def qr_image(url: str, label: str) -> str:
     """Return a data URI of the QR code for ``url`` (used as an <img> with alt text)."""
-    from pipeline.render.qr import qr_svg, svg_data_uri  # heavy: segno loads urllib, http and ssl; a no-op build never draws one
-
     return svg_data_uri(qr_svg(url, label))
 
 

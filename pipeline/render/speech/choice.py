@@ -27,7 +27,7 @@ def resample(speech: Speech, rate: int = RATE) -> Speech:
     if found[1:] != (1, 2):
         raise RenderError(f"the speech engine made {found[1]}-channel {8 * found[2]}-bit audio; Listen takes mono 16-bit")
     import numpy as np  # here, not at the top: a no-op build imports this module and must not start numpy
-    import soxr
+    import soxr  # with numpy
 
     samples = soxr.resample(np.frombuffer(frames, dtype=np.int16), found[0], rate)
     out = io.BytesIO()
