@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, get_args
 
 from babel import UnknownLocaleError
 from babel.messages.plurals import get_plural
@@ -11,14 +11,15 @@ from pipeline.catalog.entries import Catalog, EntryView, declared_nplurals, entr
 from pipeline.catalog.glossary import Glossary
 from pipeline.config import SETTINGS_FILE, Settings
 from pipeline.errors import LigetilError
-from pipeline.model import Guide, Issue, Segment, SourceLocation
+from pipeline.model import Guide, Issue, Segment, Severity, SourceLocation
 from pipeline.qa import (control_checks, glossary_checks, project_checks, settings_checks,  # noqa: F401  (registers)
                          source_checks, translation_checks)
 from pipeline.qa.project_checks import CatalogHeader
-from pipeline.qa.registry import Check, check, checks_for, ignored_codes, is_enabled, severity_of
+from pipeline.qa.registry import REGISTRY, Check, check, checks_for, ignored_codes, is_enabled, severity_of
 from pipeline.qa.translation_checks import CatalogContext
 
 DRAFT_PREFIX = "draft: "
+SEVERITIES = frozenset(get_args(Severity))
 
 
 @check("invalid-file", "error", "file")
@@ -70,9 +71,12 @@ def plural_count(po: Catalog, lang: str) -> int:
         return 2
 
 
-def entry_findings(entry: EntryView, ctx: CatalogContext, settings: Settings) -> Iterator[tuple[Check, str]]:
-    """Yield (check, message) for one entry, honouring ``ligetil-ignore:<code>`` flags and comments."""
-    silenced = ignored_codes(entry.flags, entry.comment)
+def entry_findings(entry: EntryView, ctx: CatalogContext, settings: Settings,
+                   severities: frozenset[str] = SEVERITIES) -> Iterator[tuple[Check, str]]:
+    """Yield (check, message) for one entry from the checks of those severities, honouring
+    ``ligetil-ignore:<code>`` flags and comments."""
+    silenced = ignored_codes(entry.flags, entry.comment) | {
+        code for code in REGISTRY if severity_of(code, settings) not in severities}
     for item in checks_for("entry", settings):
         if item.code not in silenced:
             yield from ((item, message) for message in item.func(entry, ctx))
@@ -88,7 +92,8 @@ def entry_findings(entry: EntryView, ctx: CatalogContext, settings: Settings) ->
 
 
 def check_catalog(po: Catalog, lang: str, guide_slug: str | None, display_path: str,
-                  settings: Settings, glossary: Glossary | None = None) -> list[Issue]:
+                  settings: Settings, glossary: Glossary | None = None,
+                  severities: frozenset[str] = SEVERITIES) -> list[Issue]:
     """Run every enabled translation check on one catalog's translated and draft entries.
 
     Args:
@@ -98,6 +103,7 @@ def check_catalog(po: Catalog, lang: str, guide_slug: str | None, display_path: 
         display_path: the catalog's path relative to the project root, for the findings.
         settings: the project settings.
         glossary: the project's agreed terms, for ``glossary-term`` (not checked when None).
+        severities: run only the checks of these severities (after ``[check] severity``).
 
     Returns:
         The findings in file order; a draft's message starts with "draft: ".
@@ -108,7 +114,7 @@ def check_catalog(po: Catalog, lang: str, guide_slug: str | None, display_path: 
         if not entry.translated:
             continue
         prefix = DRAFT_PREFIX if entry.fuzzy else ""
-        for item, message in entry_findings(entry, ctx, settings):
+        for item, message in entry_findings(entry, ctx, settings, severities):
             found.append(Issue(SourceLocation(display_path, entry.line), item.code,
                                severity_of(item.code, settings), prefix + message,
                                lang=lang, guide=guide_slug, msgid=entry.msgid))
@@ -141,8 +147,8 @@ def check_settings(settings: Settings) -> list[Issue]:
 
 def erroneous_msgids(po: Catalog, lang: str, settings: Settings, glossary: Glossary | None = None) -> set[str]:
     """Return the msgids of entries with an error finding; the build treats them as untranslated."""
-    return {i.msgid for i in check_catalog(po, lang, None, "", settings, glossary)
-            if i.severity == "error" and i.msgid is not None}
+    return {i.msgid for i in check_catalog(po, lang, None, "", settings, glossary, frozenset({"error"}))
+            if i.msgid is not None}  # the warnings' checks are not run: most of QA's time, no decision
 
 
 def file_issue(error: LigetilError, settings: Settings, lang: str | None = None,
