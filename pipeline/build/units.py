@@ -235,9 +235,8 @@ def _render(localized: LocalizedGuide, settings: Settings, published: tuple[str,
         return bodies[guide.lang]
 
     lang, slug = localized.lang, localized.guide.slug
-    pdf_sizes = {(lang, slug): sizes["pdf"]} if sizes.get("pdf") else {}
-    site = SiteInfo(settings.name, {slug: published}, pdf_sizes=pdf_sizes, pdf="pdf" in downloads,
-                    sizes={name: size for name, size in sizes.items() if name in downloads and name != "pdf"},
+    site = SiteInfo(settings.name, {slug: published}, pdf="pdf" in downloads,
+                    sizes={name: size for name, size in sizes.items() if name in downloads and size},
                     listen="audio" in downloads)
     context = page_context(localized, settings, site, body_of(localized))
     if FORMATS[name].beside_source:

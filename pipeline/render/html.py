@@ -27,10 +27,9 @@ class SiteInfo:
     name: str  # the project's name, shown in the header
     published: dict[str, tuple[str, ...]]  # slug -> languages it is published in, source first
     titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, slug) -> title
-    pdf_sizes: dict[tuple[str, str], int] = field(default_factory=dict)  # (lang, slug) -> bytes
     pdf: bool = True  # whether this build makes PDFs
     flyer: bool = False  # whether this build makes one-sheet flyers (the front desk prints those)
-    sizes: dict[str, int] = field(default_factory=dict)  # format -> bytes of this guide's other PDFs made here
+    sizes: dict[str, int] = field(default_factory=dict)  # format -> bytes of this guide's downloads (the page shows them)
     listen: bool = False  # whether this build makes the guide's audio here (its flyers print a QR code to it)
 
 
@@ -127,7 +126,7 @@ def page_context(localized: LocalizedGuide, settings: Settings, site: SiteInfo,
     title = localized.text_of(guide.meta.get("title"))
     summary = localized.text_of(guide.meta.get("summary"))
     used = [t for t in localized.texts.values()]
-    size = site.pdf_sizes.get((lang, guide.slug))
+    size = site.sizes.get("pdf")
     heading, rest = split_first_h1(body.html)
     contact = _contact(localized)
     return {
