@@ -5,8 +5,8 @@ because the glyphs' clusters, which say which text each glyph draws, exist only 
 Three changes, marked ``# Ligetil``: a line with right-to-left text, or whose glyphs do not
 spell it one to one, is drawn inside ``/Span <</ActualText (…)>> BDC … EMC`` (see
 pipeline/render/pdf_text.py); inside it, a line with right-to-left text or on a right-to-left
-page gives MuPDF its text as written on one glyph (:func:`mupdf_hints`); and no glyph maps to
-an empty string in the ToUnicode map.
+page gives MuPDF its text as written on an unseen copy of one glyph (:func:`mupdf_hints`), and
+PDFium none there; and no glyph maps to an empty string in the ToUnicode map.
 """
 
 from __future__ import annotations
@@ -59,12 +59,16 @@ def line_glyphs(first_line) -> list[Glyph]:
 # MuPDF reads /ActualText on marked content of any tag, and lets an inner one replace an outer
 # one (begin_metatext, source/pdf/pdf-op-run.c; fz_stext_begin_metatext and _end_metatext,
 # source/fitz/stext-device.c); poppler reads it only on /Span (Gfx::opBeginMarkedContent).
+# PDFium (Chrome's viewer) takes an /ActualText from the innermost marked content's dictionary
+# only, and reads a text object's glyphs where the /ActualText it finds is empty
+# (CPDF_TextPage::PreMarkedContent and ProcessMarkedContent, core/fpdftext/cpdf_textpage.cpp):
+# under an inner dictionary without one, the carrier's copy gives it no text.
 HINT_TAG = 'LogicalText'
 
 
 @dataclass(frozen=True)
 class MupdfHints:
-    """Where a line's text for MuPDF goes: on one glyph (the carrier), none on the others."""
+    """Where a line's text for MuPDF goes: on an unseen copy of one glyph (the carrier), none on the glyphs."""
 
     text: str  # "" for none at all: the line's first box carries it
     rtl: bool
@@ -74,21 +78,26 @@ class MupdfHints:
         """Open the hint the glyphs before the carrier are drawn in: no text."""
         stream.begin_marked_content(HINT_TAG, pydyf.Dictionary({'ActualText': pydyf.String('')}))
 
-    def before(self, stream, string: str, key: tuple[int, int], mapped: str, advance: float) -> str:
-        """Before a glyph is added to ``string`` (a TJ being built): if it is the carrier, open its hint."""
+    def before(self, stream, string: str, key: tuple[int, int], mapped: str, advance: float,
+               code: str = '', offset: float = 0, rise: float = 0) -> str:
+        """Before a glyph is added to ``string`` (a TJ being built): if it is the carrier, draw an
+        unseen copy of it (``code``, moved by ``offset`` and ``rise``) that carries the text; the
+        glyph itself, like all others, gives MuPDF no text and PDFium its own."""
         if key != self.carrier:
             return string
         string = _show(stream, string)
         stream.end_marked_content()
         text = mupdf_text(self.text, self.rtl, mupdf_direction(mapped), advance)
         stream.begin_marked_content(HINT_TAG, pydyf.Dictionary({'ActualText': pydyf.String(text)}))
-        return string
-
-    def after(self, stream, string: str, key: tuple[int, int]) -> str:
-        """After a glyph is added: if it is the carrier, close its hint; the glyphs after give no text."""
-        if key != self.carrier:
-            return string
-        string = _show(stream, string)
+        stream.begin_marked_content(HINT_TAG, pydyf.Dictionary())  # innermost: PDFium reads no text
+        stream.set_text_rendering(3)
+        if rise:
+            stream.set_text_rise(-rise)
+        stream.show_text(f'{-offset}<{code}>{offset + advance * 1000}')  # and back where it started
+        if rise:
+            stream.set_text_rise(0)
+        stream.set_text_rendering(0)
+        stream.end_marked_content()
         stream.end_marked_content()
         self.begin(stream)
         return string
@@ -294,7 +303,9 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
 
             if hints:  # Ligetil
                 string = hints.before(stream, string, (run_number, i), font.to_unicode[glyph_id],
-                                      logical_width / 1000)
+                                      logical_width / 1000,
+                                      f'{glyph_id:02x}' if font.bitmap else f'{glyph_id:04x}',
+                                      glyph_info.geometry.x_offset / font_size, glyph_info.geometry.y_offset / 1000)
 
             # Set horizontal and vertical offsets.
             offset = glyph_info.geometry.x_offset / font_size
@@ -368,8 +379,6 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
                     emojis.append([image, font, a, d, e, -textbox.baseline])
 
             x_advance += (logical_width + offset - kerning) / 1000
-            if hints:  # Ligetil
-                string = hints.after(stream, string, (run_number, i))
 
         # Close the last glyphs list, remove if empty.
         if string[-1] == '<':

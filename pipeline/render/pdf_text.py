@@ -19,10 +19,12 @@ read again):
    with /ActualText, for readers of the page content (poppler for Evince and Orca,
    MuPDF), in the order poppler turns back into the text as written
    (:func:`pipeline.render.reading_order.reader_order`). Inside it, a line with
-   right-to-left text, or on a right-to-left page, gives MuPDF its text as written on one
-   glyph, under a tag poppler does not read (pipeline/render/pdf_glyphs.py); on a
-   right-to-left page a line's first box gives the whole line's text, so that MuPDF does not
-   break the line between its boxes (a link, a bold word).
+   right-to-left text, or on a right-to-left page, gives MuPDF its text as written on an
+   unseen copy of one glyph, under a tag poppler does not read, in an innermost dictionary
+   without /ActualText, from which PDFium (Chrome's viewer) takes no text: it reads the line's
+   glyphs, once (pipeline/render/pdf_glyphs.py); on a right-to-left page a line's first box
+   gives the whole line's text, so that MuPDF does not break the line between its boxes (a
+   link, a bold word).
 3. ToUnicode: no glyph maps to an empty string (PDF/UA-1 7.21.7); a glyph that shares a
    cluster maps to the cluster's text.
 4. Margin boxes (page numbers, running heads) are drawn as /Artifact and left out of the
