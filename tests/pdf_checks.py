@@ -25,7 +25,9 @@ def text_outside_margins(pdf: Path) -> list[str]:
     with pymupdf.open(pdf) as document:
         for sheet in document:
             width = sheet.rect.width
-            spans = [s for b in sheet.get_text("dict")["blocks"] for line in b.get("lines", ())
+            # The glyphs where they are drawn: a right-to-left line gives MuPDF its /ActualText on one glyph.
+            blocks = sheet.get_text("dict", flags=pymupdf.TEXTFLAGS_DICT | pymupdf.TEXT_IGNORE_ACTUALTEXT)["blocks"]
+            spans = [s for b in blocks for line in b.get("lines", ())
                      for s in line["spans"] if s["text"].strip("\u200e\u200f ")]
             assert spans, f"{pdf}: a page without text"
             outside += [s["text"] for s in spans if s["bbox"][0] < MARGIN or s["bbox"][2] > width - MARGIN]

@@ -2,9 +2,11 @@
 
 The function is WeasyPrint's (BSD-3-Clause, © Simon Sapin and contributors), copied
 because the glyphs' clusters, which say which text each glyph draws, exist only inside it.
-Two changes, marked ``# Ligetil``: a line with right-to-left text, or whose glyphs do not
+Three changes, marked ``# Ligetil``: a line with right-to-left text, or whose glyphs do not
 spell it one to one, is drawn inside ``/Span <</ActualText (…)>> BDC … EMC`` (see
-pipeline/render/pdf_text.py), and no glyph maps to an empty string in the ToUnicode map.
+pipeline/render/pdf_text.py); inside it, a line with right-to-left text or on a right-to-left
+page gives MuPDF its text as written on an unseen copy of one glyph (:func:`mupdf_hints`), and
+PDFium none there; and no glyph maps to an empty string in the ToUnicode map.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from weasyprint.text.ffi import FROM_UNITS, TO_UNITS, ffi, pango
 from weasyprint.text.fonts import get_hb_object_data
 from weasyprint.text.line_break import get_last_word_end
 
-from pipeline.render.reading_order import has_rtl, reader_order
+from pipeline.render.reading_order import has_rtl, mupdf_direction, mupdf_text, reader_order
 
 
 
@@ -54,6 +56,73 @@ def line_glyphs(first_line) -> list[Glyph]:
     return found
 
 
+# MuPDF reads /ActualText on marked content of any tag, and lets an inner one replace an outer
+# one (begin_metatext, source/pdf/pdf-op-run.c; fz_stext_begin_metatext and _end_metatext,
+# source/fitz/stext-device.c); poppler reads it only on /Span (Gfx::opBeginMarkedContent).
+# PDFium (Chrome's viewer) takes an /ActualText from the innermost marked content's dictionary
+# only, and reads a text object's glyphs where the /ActualText it finds is empty
+# (CPDF_TextPage::PreMarkedContent and ProcessMarkedContent, core/fpdftext/cpdf_textpage.cpp):
+# under an inner dictionary without one, the carrier's copy gives it no text.
+HINT_TAG = 'LogicalText'
+
+
+@dataclass(frozen=True)
+class MupdfHints:
+    """Where a line's text for MuPDF goes: on an unseen copy of one glyph (the carrier), none on the glyphs."""
+
+    text: str  # "" for none at all: the line's first box carries it
+    rtl: bool
+    carrier: tuple[int, int] | None  # (run, index) of the glyph
+
+    def begin(self, stream) -> None:
+        """Open the hint the glyphs before the carrier are drawn in: no text."""
+        stream.begin_marked_content(HINT_TAG, pydyf.Dictionary({'ActualText': pydyf.String('')}))
+
+    def before(self, stream, string: str, key: tuple[int, int], mapped: str, advance: float,
+               code: str = '', offset: float = 0, rise: float = 0) -> str:
+        """Before a glyph is added to ``string`` (a TJ being built): if it is the carrier, draw an
+        unseen copy of it (``code``, moved by ``offset`` and ``rise``) that carries the text; the
+        glyph itself, like all others, gives MuPDF no text and PDFium its own."""
+        if key != self.carrier:
+            return string
+        string = _show(stream, string)
+        stream.end_marked_content()
+        text = mupdf_text(self.text, self.rtl, mupdf_direction(mapped), advance)
+        stream.begin_marked_content(HINT_TAG, pydyf.Dictionary({'ActualText': pydyf.String(text)}))
+        stream.begin_marked_content(HINT_TAG, pydyf.Dictionary())  # innermost: PDFium reads no text
+        stream.set_text_rendering(3)
+        if rise:
+            stream.set_text_rise(-rise)
+        stream.show_text(f'{-offset}<{code}>{offset + advance * 1000}')  # and back where it started
+        if rise:
+            stream.set_text_rise(0)
+        stream.set_text_rendering(0)
+        stream.end_marked_content()
+        stream.end_marked_content()
+        self.begin(stream)
+        return string
+
+
+def _show(stream, string: str) -> str:
+    """Show the glyphs of a TJ being built, and start the next."""
+    string = string[:-1] if string[-1] == '<' else string + '>'
+    if string:
+        stream.show_text(string)
+    return '<'
+
+
+def mupdf_hints(glyphs: list[Glyph], utf8: bytes, to_unicode: Callable[[int], dict], text: str,
+                rtl: bool) -> MupdfHints:
+    """Choose the carrier of a line's text for MuPDF: its first drawn glyph whose own text sets
+    MuPDF's direction (the first glyph when none does); ``to_unicode(run)`` as in :func:`spells_itself`."""
+    drawn = [g for g in glyphs if g.glyph_id != pango.PANGO_GLYPH_EMPTY and not g.glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG]
+    if not text or not drawn:
+        return MupdfHints(text, rtl, None)
+    carrier = next((g for g in drawn if mupdf_direction(
+        to_unicode(g.run).get(g.glyph_id, utf8[g.start:g.end].decode()))), drawn[0])
+    return MupdfHints(text, rtl, (carrier.run, carrier.index))
+
+
 def spells_itself(glyphs: list[Glyph], utf8: bytes, to_unicode: Callable[[int], dict]) -> bool:
     """Tell whether a line's glyphs give its text one to one, so its text layer needs no help.
 
@@ -68,11 +137,14 @@ def spells_itself(glyphs: list[Glyph], utf8: bytes, to_unicode: Callable[[int], 
 
 def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
                     page_rtl: Callable[[object], bool] = lambda stream: False,
-                    block_rtl: Callable[[object, object], bool | None] = lambda stream, box: None):
+                    block_rtl: Callable[[object, object], bool | None] = lambda stream, box: None,
+                    line_text: Callable[[object, object], str | None] = lambda stream, box: None):
     """Draw the given ``textbox`` line to the document ``stream``.
 
     ``page_rtl(stream)``: whether poppler reads its page right to left; ``block_rtl(stream,
-    textbox)``: whether the paragraph holding the line is right-to-left (None: unknown).
+    textbox)``: whether the paragraph holding the line is right-to-left (None: unknown);
+    ``line_text(stream, textbox)``: the text MuPDF gets from the box where not its own (None):
+    its whole line's on the line's first box, "" on the others.
     """
     # Don’t draw lines with only invisible characters.
     if not textbox.text.strip():
@@ -146,6 +218,12 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
         actual = reader_order(written, textbox.style['direction'] == 'rtl', page_rtl(stream),
                               block_rtl(stream, textbox))
         stream.begin_marked_content('Span', pydyf.Dictionary({'ActualText': pydyf.String(actual)}))
+    hints = None  # Ligetil: MuPDF would read the line's runs out of order, or split its marks off
+    if needs_text and (has_rtl(written) or page_rtl(stream)):
+        own = line_text(stream, textbox)
+        hints = mupdf_hints(glyphs, utf8_line, lambda number: run_fonts[number].to_unicode,
+                            written if own is None else own, textbox.style['direction'] == 'rtl')
+        hints.begin(stream)
     run = first_line.runs[0]
     while run != ffi.NULL:
         # Get Pango objects.
@@ -214,6 +292,21 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
                     mapped = utf8_line[cluster.start:cluster.end].decode() or '\ufffd'
                 font.to_unicode[glyph_id] = mapped
 
+            # Get glyph logical widths (Ligetil: first, for the hint).
+            if glyph_id in font.widths:
+                logical_width = font.widths[glyph_id]
+            else:
+                pango.pango_font_get_glyph_extents(
+                    pango_font, glyph_id, stream.ink_rect, stream.logical_rect)
+                logical_width = font.widths[glyph_id] = round(
+                    stream.logical_rect.width * 1000 * FROM_UNITS / font_size)
+
+            if hints:  # Ligetil
+                string = hints.before(stream, string, (run_number, i), font.to_unicode[glyph_id],
+                                      logical_width / 1000,
+                                      f'{glyph_id:02x}' if font.bitmap else f'{glyph_id:04x}',
+                                      glyph_info.geometry.x_offset / font_size, glyph_info.geometry.y_offset / 1000)
+
             # Set horizontal and vertical offsets.
             offset = glyph_info.geometry.x_offset / font_size
             rise = glyph_info.geometry.y_offset / 1000
@@ -236,15 +329,6 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
                 if offset:
                     string += f'>{-offset}<'
                 string += f'{glyph_id:02x}' if font.bitmap else f'{glyph_id:04x}'
-
-            # Get glyph logical widths.
-            if glyph_id in font.widths:
-                logical_width = font.widths[glyph_id]
-            else:
-                pango.pango_font_get_glyph_extents(
-                    pango_font, glyph_id, stream.ink_rect, stream.logical_rect)
-                logical_width = font.widths[glyph_id] = round(
-                    stream.logical_rect.width * 1000 * FROM_UNITS / font_size)
 
             # Set kerning, word spacing, letter spacing.
             kerning = logical_width + offset - width * 1000 * FROM_UNITS / font_size
@@ -304,6 +388,8 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
 
     # Draw text.
     stream.show_text(string)
+    if hints:  # Ligetil
+        stream.end_marked_content()
     if needs_text:  # Ligetil
         stream.end_marked_content()
 

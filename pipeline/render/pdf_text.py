@@ -18,7 +18,13 @@ read again):
    one (marks, ligatures, split vowels, reordered or reused glyphs), is wrapped in a /Span
    with /ActualText, for readers of the page content (poppler for Evince and Orca,
    MuPDF), in the order poppler turns back into the text as written
-   (:func:`pipeline.render.reading_order.reader_order`).
+   (:func:`pipeline.render.reading_order.reader_order`). Inside it, a line with
+   right-to-left text, or on a right-to-left page, gives MuPDF its text as written on an
+   unseen copy of one glyph, under a tag poppler does not read, in an innermost dictionary
+   without /ActualText, from which PDFium (Chrome's viewer) takes no text: it reads the line's
+   glyphs, once (pipeline/render/pdf_glyphs.py); on a right-to-left page a line's first box
+   gives the whole line's text, so that MuPDF does not break the line between its boxes (a
+   link, a bold word).
 3. ToUnicode: no glyph maps to an empty string (PDF/UA-1 7.21.7); a glyph that shares a
    cluster maps to the cluster's text.
 4. Margin boxes (page numbers, running heads) are drawn as /Artifact and left out of the
@@ -48,6 +54,8 @@ class PageLayer:
     langs: dict[int, str] = field(default_factory=dict)  # MCID -> the text box's language
     rtl: bool = False  # poppler reads the page right to left
     block_rtl: dict[int, bool] = field(default_factory=dict)  # id of a text box -> its paragraph is right-to-left
+    line_texts: dict[int, str] = field(default_factory=dict)  # id of a text box -> MuPDF's text from it, where
+    # not its own: its line's on the line's first box, "" on the others
 
 
 _LAYERS: dict[int, PageLayer] = {}  # id of a page stream's tag dict -> its layer, until tagged
@@ -58,6 +66,12 @@ def block_is_rtl(stream, textbox) -> bool | None:
     """Tell whether the paragraph holding a text box is right-to-left (None when not known)."""
     layer = _LAYERS.get(id(stream._tags)) if stream._tags is not None else None
     return layer.block_rtl.get(id(textbox)) if layer else None
+
+
+def line_text_of(stream, textbox) -> str | None:
+    """Return the text MuPDF gets from a text box where not its own: its line's, or "" (None: its own)."""
+    layer = _LAYERS.get(id(stream._tags)) if stream._tags is not None else None
+    return layer.line_texts.get(id(textbox)) if layer else None
 
 
 def page_is_rtl(stream) -> bool:
@@ -73,6 +87,23 @@ def _text_boxes(box, boxes):
             yield child
         else:
             yield from _text_boxes(child, boxes)
+
+
+def _line_boxes(line, boxes):
+    """Yield the text boxes of a line box, in order (not those of an inline block's own lines)."""
+    for child in getattr(line, "children", ()):
+        if isinstance(child, boxes.TextBox):
+            yield child
+        elif isinstance(child, boxes.InlineBox):
+            yield from _line_boxes(child, boxes)
+
+
+def _share_line(line: list, layer: PageLayer) -> None:
+    """Give a line's text as written to its first drawn box, for MuPDF, and no text to the others."""
+    drawn = [box for box in line if box.text.strip()]
+    if len(drawn) > 1:
+        layer.line_texts.update((id(box), "") for box in drawn[1:])
+        layer.line_texts[id(drawn[0])] = "".join(layer.written.get(id(box), box.text) for box in line)
 
 
 def _descendants(box):
@@ -107,6 +138,10 @@ def _prepare(page_box, layer: PageLayer) -> None:
             layer.written.update(written_texts(drawn, source, hyphen))
             layer.block_rtl.update((box_id, box.style["direction"] == "rtl") for box_id, _ in drawn)
     layer.rtl = page_reads_rtl([b.text for b in _descendants(page_box) if isinstance(b, boxes.TextBox)])
+    if layer.rtl:  # where every line has its text drawn (see pdf_glyphs.draw_first_line)
+        for line in _descendants(page_box):
+            if isinstance(line, boxes.LineBox) and id(line) not in layer.artifacts:
+                _share_line(list(_line_boxes(line, boxes)), layer)
 
 
 def _deref(pdf, reference):
@@ -240,5 +275,6 @@ def install() -> None:
     wp_stream.Stream.marked = marked
     wp_tags._build_box_tree = build_box_tree
     wp_pdf.add_tags = add_tags
-    wp_text.draw_first_line = partial(pdf_glyphs.draw_first_line, page_rtl=page_is_rtl, block_rtl=block_is_rtl)
+    wp_text.draw_first_line = partial(pdf_glyphs.draw_first_line, page_rtl=page_is_rtl, block_rtl=block_is_rtl,
+                                       line_text=line_text_of)
     _installed = True

@@ -159,3 +159,38 @@ def page_reads_rtl(texts: list[str]) -> bool:
     balance = sum(1 if unicodedata.bidirectional(c) == "L" else -1 if unicodedata.bidirectional(c) in RTL_CLASSES
                   else 0 for text in texts for c in text)
     return balance < 0
+
+
+# How MuPDF reads a line (1.24 and later; checked in 1.28.3's source): it takes a glyph's
+# direction from the first character the font's ToUnicode map gives it, and these classes set
+# it while the others keep the glyph before's (guess_bidi_level, source/pdf/pdf-op-run.c).
+MUPDF_DIRECTIONS = {"L": "L", "EN": "L", "ES": "L", "ET": "L", "R": "R", "AL": "R", "AN": "R"}
+MUPDF_SPACE_DIST = 0.15  # SPACE_DIST, source/fitz/stext-device.c: less motion than this, in ems, is none
+
+
+def mupdf_direction(mapped: str) -> str | None:
+    """Return the direction MuPDF gives a glyph mapped to ``mapped``: "R", "L", or None (the glyph before's)."""
+    return MUPDF_DIRECTIONS.get(unicodedata.bidirectional(mapped[0])) if mapped else None
+
+
+def mupdf_text(text: str, rtl: bool, direction: str | None, advance: float) -> str:
+    """Return the /ActualText that gives MuPDF ``text`` as written from one glyph, its carrier.
+
+    MuPDF gives an /ActualText's first character to the first glyph inside it and puts the
+    others at that glyph's end, with no width (flush_actualtext, source/fitz/stext-device.c).
+    After a right-to-left carrier wider than MUPDF_SPACE_DIST, a character that does not move
+    looks drawn in visual order, so MuPDF reverses the line's right-to-left characters
+    (reverse_bidi_line): the text is then given reversed. It starts with two marks: the
+    carrier takes one, and the other, not a combining mark (which MuPDF would attach without
+    looking at the motion), makes that choice the same for every text.
+
+    Args:
+        text: the line as written (logical order).
+        rtl: whether the line's paragraph is right-to-left (which mark brackets the text).
+        direction: the carrier's direction for MuPDF (:func:`mupdf_direction`).
+        advance: the carrier's advance, in ems.
+    """
+    edge = RLM if rtl else LRM
+    if direction == "R" and advance >= MUPDF_SPACE_DIST:
+        text = text[::-1]
+    return edge + edge + text + edge
