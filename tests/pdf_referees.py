@@ -104,6 +104,17 @@ def mupdf_text(pdf: Path) -> str:
         return "\n".join(page.get_text("text") for page in document)
 
 
+def pdfium_text(pdf: Path) -> str:
+    """Return PDFium's text of every page (Chrome's PDF viewer builds its accessibility tree from it)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return "\n".join(page.get_textpage().get_text_bounded() for page in document)
+    finally:
+        document.close()
+
+
 def _cmap(font) -> dict[int, str]:
     """Return a Type 0 font's ToUnicode map: glyph code → text (WeasyPrint writes bfchar lines)."""
     if "/ToUnicode" not in font:
@@ -206,7 +217,7 @@ def structure_blocks(pdf: Path) -> list[str]:
         return found
 
 
-READERS = {"poppler": poppler_text, "mupdf": mupdf_text, "structure": structure_text}
+READERS = {"poppler": poppler_text, "mupdf": mupdf_text, "pdfium": pdfium_text, "structure": structure_text}
 
 
 PRINTED_ADDRESS = re.compile(r" ?\(https?://[^)]*\)")  # the flyer prints a link's address after it
