@@ -21,7 +21,11 @@ def write_bytes_atomic(path: Path, data: bytes, display: str | None = None, dura
     cache checks its entries instead).
     """
     path = Path(path)
-    if _read_or_none(path) == data:
+    try:
+        same = _read_or_none(path) == data
+    except OSError:  # unreadable (another user's folder, a link loop): replacing it says whether it can be
+        same = False
+    if same:
         return False
     _replace(path, data, display, lambda: None, durable)
     return True

@@ -217,6 +217,33 @@ def structure_blocks(pdf: Path) -> list[str]:
         return found
 
 
+def glyph_text(pdf: Path) -> str:
+    """Return the text of every glyph drawn visibly, once each, through its font's ToUnicode map.
+
+    What a reader that ignores /ActualText gets at most: a Nastaliq glyph that shares a cluster
+    maps to the whole cluster, so in Urdu this holds more letters than the text itself.
+    """
+    out: list[str] = []
+    with pikepdf.open(pdf) as document:
+        for page in document.pages:
+            cmaps = {name: _cmap(font) for name, font in page.Resources.get("/Font", {}).items()}
+            font: dict[int, str] = {}
+            invisible = False
+            for operands, operator in pikepdf.parse_content_stream(page):
+                op = str(operator)
+                if op == "Tf":
+                    font = cmaps.get(str(operands[0]), {})
+                elif op == "Tr":
+                    invisible = int(operands[0]) == 3
+                elif op in ("Tj", "TJ") and not invisible:
+                    strings = [operands[0]] if op == "Tj" else [s for s in operands[0] if isinstance(s, pikepdf.String)]
+                    for string in strings:
+                        raw = bytes(string)
+                        out.append("".join(font.get(int.from_bytes(raw[i:i + 2], "big"), "")
+                                           for i in range(0, len(raw) - 1, 2)))
+    return "".join(out)
+
+
 READERS = {"poppler": poppler_text, "mupdf": mupdf_text, "pdfium": pdfium_text, "structure": structure_text}
 
 

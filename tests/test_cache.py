@@ -55,3 +55,16 @@ def test_the_folder_follows_the_environment(tmp_path, monkeypatch):
     assert cache.cache_dir() == tmp_path / "xdg" / "ligetil"
     monkeypatch.setenv("LIGETIL_CACHE_DIR", str(tmp_path / "mine"))
     assert cache.cache_dir() == tmp_path / "mine"
+
+
+def test_an_entry_that_cannot_be_read_only_slows_down(tmp_path, monkeypatch):
+    # As a folder left by `sudo ligetil build` (root's, mode 0700) is to its user: reading the
+    # entry fails with neither "no such file" nor "is a folder" (here a symbolic link loop, so
+    # that the test also fails as root, whom permissions do not stop).
+    monkeypatch.setenv("LIGETIL_CACHE_DIR", str(tmp_path))
+    key = cache.key_of("unreadable")
+    cache.put("qr", key, b"code")
+    (path,) = [p for p in tmp_path.rglob("*") if p.is_file()]
+    path.unlink()
+    path.symlink_to(path.name)
+    assert cache.cached("qr", key, lambda: b"drawn again") == b"drawn again"

@@ -66,17 +66,29 @@ def line_glyphs(first_line) -> list[Glyph]:
 HINT_TAG = 'LogicalText'
 
 
-@dataclass(frozen=True)
+@dataclass
 class MupdfHints:
     """Where a line's text for MuPDF goes: on an unseen copy of one glyph (the carrier), none on the glyphs."""
 
     text: str  # "" for none at all: the line's first box carries it
     rtl: bool
     carrier: tuple[int, int] | None  # (run, index) of the glyph
+    shown: bool = False  # whether the open hint holds a text object already
 
     def begin(self, stream) -> None:
         """Open the hint the glyphs before the carrier are drawn in: no text."""
         stream.begin_marked_content(HINT_TAG, pydyf.Dictionary({'ActualText': pydyf.String('')}))
+        self.shown = False
+
+    def show(self, stream, string: str) -> None:
+        """Show glyphs (a TJ) in a hint of their own: PDFium skips a text object whose innermost
+        dictionary is the one before's (kDelay in CPDF_TextPage::PreMarkedContent), which would
+        lose every text object of a line after its first (a font change, a raised mark)."""
+        if self.shown:
+            stream.end_marked_content()
+            self.begin(stream)
+        stream.show_text(string)
+        self.shown = True
 
     def before(self, stream, string: str, key: tuple[int, int], mapped: str, advance: float,
                code: str = '', offset: float = 0, rise: float = 0) -> str:
@@ -85,7 +97,7 @@ class MupdfHints:
         glyph itself, like all others, gives MuPDF no text and PDFium its own."""
         if key != self.carrier:
             return string
-        string = _show(stream, string)
+        string = _show(stream, string, self)
         stream.end_marked_content()
         text = mupdf_text(self.text, self.rtl, mupdf_direction(mapped), advance)
         stream.begin_marked_content(HINT_TAG, pydyf.Dictionary({'ActualText': pydyf.String(text)}))
@@ -103,11 +115,11 @@ class MupdfHints:
         return string
 
 
-def _show(stream, string: str) -> str:
+def _show(stream, string: str, hints: MupdfHints) -> str:
     """Show the glyphs of a TJ being built, and start the next."""
     string = string[:-1] if string[-1] == '<' else string + '>'
     if string:
-        stream.show_text(string)
+        hints.show(stream, string)
     return '<'
 
 
@@ -224,6 +236,7 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
         hints = mupdf_hints(glyphs, utf8_line, lambda number: run_fonts[number].to_unicode,
                             written if own is None else own, textbox.style['direction'] == 'rtl')
         hints.begin(stream)
+    show = (lambda string: hints.show(stream, string)) if hints else stream.show_text  # Ligetil
     run = first_line.runs[0]
     while run != ffi.NULL:
         # Get Pango objects.
@@ -249,7 +262,7 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
 
             # Go through the run glyphs.
             if string:
-                stream.show_text(string)
+                show(string)  # Ligetil: was stream.show_text
             string = ''
             stream.set_font_size(font.hash, 1 if font.bitmap else font_size)
         string += '<'
@@ -316,13 +329,13 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
                 else:
                     string += '>'
                 if string:
-                    stream.show_text(string)
+                    show(string)  # Ligetil: was stream.show_text
                 stream.set_text_rise(-rise)
                 string = ''
                 if offset:
                     string = f'{-offset}'
                 string += f'<{glyph_id:02x}>' if font.bitmap else f'<{glyph_id:04x}>'
-                stream.show_text(string)
+                show(string)  # Ligetil: was stream.show_text
                 stream.set_text_rise(0)
                 string = '<'
             else:
@@ -387,7 +400,7 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix, *,
             string += '>'
 
     # Draw text.
-    stream.show_text(string)
+    show(string)  # Ligetil: was stream.show_text
     if hints:  # Ligetil
         stream.end_marked_content()
     if needs_text:  # Ligetil

@@ -7,6 +7,7 @@ import io
 from functools import lru_cache
 from html import escape
 from importlib.metadata import version
+from types import CodeType
 
 from pipeline import cache
 
@@ -22,8 +23,18 @@ def qr_svg(url: str, title: str) -> str:
         image via :func:`svg_data_uri`. Drawn once per machine (the user cache): a code costs
         3.5 ms of segno's pure-Python encoding, and a rebuild prints the same ones.
     """
-    key = cache.key_of("qr", url, title, _segno_version())
+    key = cache.key_of("qr", url, title, _segno_version(), _drawing(_draw))
     return cache.cached("qr", key, lambda: _draw(url, title).encode("utf-8")).decode("utf-8")
+
+
+def _drawing(draw) -> bytes:
+    """Return what names the drawing code (its bytecode, names and constants): another ligetil's codes are not reused."""
+    return _code_bytes(draw.__code__)
+
+
+def _code_bytes(code: CodeType) -> bytes:
+    consts = [_code_bytes(c) if isinstance(c, CodeType) else repr(c).encode("utf-8") for c in code.co_consts]
+    return b"\0".join([code.co_code, repr(code.co_names).encode("utf-8"), *consts])  # no addresses: stable across runs
 
 
 @lru_cache(maxsize=1)
