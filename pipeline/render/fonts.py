@@ -86,13 +86,19 @@ class Font:
         return "".join(c if c.isalnum() else "-" for c in short.lower()).strip("-")
 
     @property
+    def tall(self) -> bool:
+        """Tell whether the PDF lines stand so far apart (Nastaliq) that table cells wrap under each other."""
+        return self.line_height >= TALL_LINES
+
+    @property
     def side_line_height(self) -> float:
         """Return the PDF line height of text set beside other text (table cells, the contact box).
 
         Under poppler's 1.5 font sizes, a cell's lines stay one block and are not read row by
-        row across the table; a tall script (Nastaliq) keeps the room its letters need.
+        row across the table; a tall script (Nastaliq) keeps the room its letters need, and its
+        tables put a cell that does not fit beside the other under it (flyer.css, body.tall).
         """
-        if self.line_height >= TALL_LINES:
+        if self.tall:
             return round(self.line_height * 0.9, 2)
         return round(min(self.line_height * 0.9, POPPLER_BLOCK_LINES - 0.05), 2)
 

@@ -106,6 +106,7 @@ def flyer_html(context: dict[str, Any], env, body_html: str | None = None, sheet
         "side_line_height": font.side_line_height,
         "source_side_line_height": source.side_line_height,
         "script_size": font.web_size,
+        "tall": font.tall,  # flyer.css puts a cell that does not fit beside the other under it
     }
     # The fonts follow the scripts of the flyer's own text, so the rendering tells which; its
     # style sheet holds stand-ins for them (no text shows them), then the fonts' CSS.
