@@ -72,11 +72,10 @@ def plural_count(po: Catalog, lang: str) -> int:
 
 
 def entry_findings(entry: EntryView, ctx: CatalogContext, settings: Settings,
-                   severities: frozenset[str] = SEVERITIES) -> Iterator[tuple[Check, str]]:
-    """Yield (check, message) for one entry from the checks of those severities, honouring
+                   skipped: frozenset[str] = frozenset()) -> Iterator[tuple[Check, str]]:
+    """Yield (check, message) for one entry from every check but ``skipped``, honouring
     ``ligetil-ignore:<code>`` flags and comments."""
-    silenced = ignored_codes(entry.flags, entry.comment) | {
-        code for code in REGISTRY if severity_of(code, settings) not in severities}
+    silenced = ignored_codes(entry.flags, entry.comment) | skipped
     for item in checks_for("entry", settings):
         if item.code not in silenced:
             yield from ((item, message) for message in item.func(entry, ctx))
@@ -109,12 +108,13 @@ def check_catalog(po: Catalog, lang: str, guide_slug: str | None, display_path: 
         The findings in file order; a draft's message starts with "draft: ".
     """
     ctx = catalog_context(po, lang, settings, glossary)
+    skipped = frozenset(code for code in REGISTRY if severity_of(code, settings) not in severities)
     found = []
     for entry in entry_views(po):
         if not entry.translated:
             continue
         prefix = DRAFT_PREFIX if entry.fuzzy else ""
-        for item, message in entry_findings(entry, ctx, settings, severities):
+        for item, message in entry_findings(entry, ctx, settings, skipped):
             found.append(Issue(SourceLocation(display_path, entry.line), item.code,
                                severity_of(item.code, settings), prefix + message,
                                lang=lang, guide=guide_slug, msgid=entry.msgid))

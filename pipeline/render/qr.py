@@ -27,6 +27,7 @@ def qr_svg(url: str, title: str) -> str:
     return cache.cached("qr", key, lambda: _draw(url, title).encode("utf-8")).decode("utf-8")
 
 
+@lru_cache(maxsize=4)
 def _drawing(draw) -> bytes:
     """Return what names the drawing code (its bytecode, names and constants): another ligetil's codes are not reused."""
     return _code_bytes(draw.__code__)
