@@ -21,11 +21,7 @@ def write_bytes_atomic(path: Path, data: bytes, display: str | None = None, dura
     cache checks its entries instead).
     """
     path = Path(path)
-    try:
-        same = _read_or_none(path) == data
-    except OSError:  # unreadable (another user's folder, a link loop): replacing it says whether it can be
-        same = False
-    if same:
+    if same_bytes(path, data):
         return False
     _replace(path, data, display, lambda: None, durable)
     return True
@@ -60,8 +56,19 @@ def _read_or_none(path: Path) -> bytes | None:
         return None
 
 
-def _replace(path: Path, data: bytes, display: str | None, before_rename, durable: bool = True) -> None:
-    """Write a synced temp file beside ``path``, call ``before_rename()``, then rename it over."""
+def same_bytes(path: Path, data: bytes) -> bool:
+    """Tell whether ``path`` holds exactly ``data`` (an unreadable file does not: it is replaced)."""
+    try:
+        return _read_or_none(path) == data
+    except OSError:  # another user's folder, a link loop: replacing it says whether it can be
+        return False
+
+
+def temp_beside(path: Path, data: bytes, display: str | None = None, durable: bool = True) -> Path:
+    """Write ``data`` to a new (synced) temp file in ``path``'s folder and return it; rename it later.
+
+    A failed write raises WriteError naming ``display`` (default: the path) and leaves no temp file.
+    """
     temp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,15 +79,25 @@ def _replace(path: Path, data: bytes, display: str | None, before_rename, durabl
             if durable:
                 os.fsync(temp.fileno())
         os.chmod(temp_name, 0o644)
+    except OSError as error:
+        if temp_name is not None:
+            Path(temp_name).unlink(missing_ok=True)
+        raise WriteError(f"cannot write: {error.strerror or error}", display or str(path)) from None
+    return Path(temp_name)
+
+
+def _replace(path: Path, data: bytes, display: str | None, before_rename, durable: bool = True) -> None:
+    """Write a synced temp file beside ``path``, call ``before_rename()``, then rename it over."""
+    temp = temp_beside(path, data, display, durable)
+    try:
         before_rename()
-        os.replace(temp_name, path)
+        os.replace(temp, path)
     except OSError as error:
         raise WriteError(f"cannot write: {error.strerror or error}", display or str(path)) from None
     finally:
-        if temp_name is not None and os.path.exists(temp_name):
-            Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)  # gone once renamed
     if durable:
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
 
 
 def write_text_atomic(path: Path, text: str, display: str | None = None) -> bool:
@@ -88,7 +105,7 @@ def write_text_atomic(path: Path, text: str, display: str | None = None) -> bool
     return write_bytes_atomic(path, text.encode("utf-8"), display)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable (no-op where folders cannot be opened)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -96,6 +113,8 @@ def _sync_folder(folder: Path) -> None:
         return
     try:
         os.fsync(fd)
+    except OSError as error:  # the file is in place, but a crash now could lose it: say so
+        raise WriteError(f"cannot make the write durable: {error.strerror or error}", str(folder)) from None
     finally:
         os.close(fd)
 

@@ -80,14 +80,18 @@ def build(settings: Settings, options: BuildOptions, progress: Callable | None =
         render_indexes(run)
         return plan_fonts(run, site_pages(run, old, options.full))
 
-    render_guides(run, options.jobs or default_jobs(), progress, then)
-    images, extra = 0, []
-    if "html" in options.formats:
-        images = copy_images(run)
-        extra = finish_fonts(run)
-        copy_script(run)
-    copy_css(run)
-    changed, removed = write_all(run, options.full, extra)
+    try:
+        render_guides(run, options.jobs or default_jobs(), progress, then)
+        images, extra = 0, []
+        if "html" in options.formats:
+            images = copy_images(run)
+            extra = finish_fonts(run)
+            copy_script(run)
+        copy_css(run)
+        changed, removed = write_all(run, options.full, extra)
+    except BaseException:  # an error, Ctrl-C, a full disk: nothing of this build is left in output/
+        run.files.discard()
+        raise
     made = set(run.files) | run.up_to_date | set(extra)
     return BuildReport(run.out, sum(p.endswith(".html") for p in made), sum(p.endswith(".pdf") for p in made),
                        images, len(run.records), len(made) - len(run.records), changed, len(removed),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.build.formats import FORMATS, downloads
+from pipeline.build.spool import Spool
 from pipeline.build.state import BuildState, common_digest, file_hash, hash_parts
 from pipeline.build.units import GuideUnit, PairPlan, guide_from_stub, page_dep
 from pipeline.config import Settings
@@ -50,7 +51,7 @@ class Run:
     published: dict[str, tuple[str, ...]] = field(default_factory=dict)
     stubs: dict[str, dict[str, dict]] = field(default_factory=dict)
     wanted: set[tuple[str, str]] = field(default_factory=set)
-    files: dict[str, bytes] = field(default_factory=dict)  # rendered in this run
+    files: Spool = field(init=False)  # rendered in this run, spooled beside output/ until written
     records: dict[str, tuple[str, dict]] = field(default_factory=dict)  # path -> (dep, extra)
     bases: dict[str, str] = field(default_factory=dict)  # download path -> dependency before images
     page_chars: dict[str, dict[str, str]] = field(default_factory=dict)  # page path -> characters
@@ -63,6 +64,9 @@ class Run:
     errors: dict[str, list] = field(default_factory=lambda: {"localize": [], "render": []})
     tofu: set[str] = field(default_factory=set)  # "lang: no font for … script": languages not built
     _image_hashes: dict[str, str | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.files = Spool(self.out, self.settings.relative(self.out))
 
     @property
     def out(self) -> Path:

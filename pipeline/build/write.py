@@ -8,7 +8,7 @@ from pathlib import Path
 from pipeline.build.formats import format_of
 from pipeline.build.plan import Run
 from pipeline.build.state import STATE_FILE, file_hash, write_state
-from pipeline.fsutil import digest, remove_stale_temps, write_bytes_atomic, write_text_atomic
+from pipeline.fsutil import write_text_atomic
 
 MANIFEST = ".ligetil-manifest.json"
 
@@ -37,10 +37,9 @@ def remove_stale(out: Path, old: set[str], now: set[str]) -> list[str]:
 
 
 def write_all(run: Run, full: bool, extra: list[str]) -> tuple[int, list[str]]:
-    """Write what was rendered, update the manifest, remove stale files, then save the state."""
+    """Commit what was rendered (spooled), update the manifest, remove stale files, then save the state."""
     out = run.out
-    remove_stale_temps(out)
-    changed = sum(write_bytes_atomic(out / name, data) for name, data in sorted(run.files.items()))
+    changed = run.files.commit()
     old = read_manifest(out)
     kept = {name for name in old if (format_of(name) or "html") not in run.formats}  # not built by this run
     now = set(run.files) | run.up_to_date | set(extra) | kept | {STATE_FILE}
@@ -48,9 +47,9 @@ def write_all(run: Run, full: bool, extra: list[str]) -> tuple[int, list[str]]:
     manifest = sorted(now if full else now | (old - set(removed)))
     write_text_atomic(out / MANIFEST, json.dumps({"files": manifest}, indent=1) + "\n")
     for path, (dep, more) in run.records.items():
-        data = run.files.get(path)
-        run.state.outputs[path] = {"dep": dep, "hash": digest(data) if data is not None
-                                   else file_hash(out / path), **more}
+        made = run.files.made.get(path)
+        run.state.outputs[path] = {"dep": dep, "hash": made.hash if made is not None else file_hash(out / path),
+                                   **more}
     keep = set(manifest)
     run.state.forget([p for p in list(run.state.outputs) if p not in keep])
     run.state.guides = {s: e for s, e in run.state.guides.items() if s in run.inputs.sources}
