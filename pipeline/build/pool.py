@@ -7,6 +7,7 @@ not survive pickling.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -108,7 +109,12 @@ def stop(executor) -> None:
 
 
 def _worker_setup() -> None:
-    """Leave Ctrl-C to the parent, and die with it: an orphan would hold the project lock."""
+    """Leave Ctrl-C to the parent, and die with it: an orphan would hold the project lock.
+
+    What the worker inherited (WeasyPrint, the inputs) is frozen out of its garbage collection:
+    a collection writes to every object it visits, which would copy the shared pages.
+    """
+    gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
