@@ -1,0 +1,53 @@
+"""One WeasyPrint font configuration serves every PDF a process renders, with the same bytes as one each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import copy_sample
+
+from pipeline.render import fontconfig, pdf
+
+BUILD = ("build", "--format", "pdf,bilingual", "--jobs", "1")
+
+
+def pdfs_of(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
+
+
+def test_pdfs_rendered_with_one_shared_font_configuration_equal_those_with_one_each(tmp_path, ligetil, fixed_dates,
+                                                                                   monkeypatch):
+    """Urdu, Arabic and Danish documents in one process: a face one adds must not change another's."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    shared = copy_sample(tmp_path / "shared", languages=("ur", "ar"))
+    assert ligetil(shared, *BUILD).code == 0
+    alone = copy_sample(tmp_path / "alone", languages=("ur", "ar"))
+    monkeypatch.setattr(pdf, "font_configuration", FontConfiguration)  # WeasyPrint's default: a new one each time
+    assert ligetil(alone, *BUILD).code == 0
+    made = pdfs_of(shared / "output")
+    assert {name.split("/")[0] for name in made} == {"da", "ur", "ar"} and any("bilingual" in n for n in made)
+    assert made == pdfs_of(alone / "output")
+
+
+def test_the_font_configuration_is_made_again_when_the_fonts_change():
+    first = pdf.font_configuration()
+    assert pdf.font_configuration() is first
+    fontconfig.forget()
+    assert pdf.font_configuration() is not first
+
+
+def test_a_build_on_the_pool_leaves_no_folder_of_font_copies_behind(tmp_path, monkeypatch):
+    """Each process's font configuration copies the fonts to a temp folder; a worker exits without collecting it."""
+    import subprocess
+
+    from helpers import LIGETIL, cli_env
+
+    root = copy_sample(tmp_path / "project", languages=("ur",))
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    done = subprocess.run([str(LIGETIL), "-C", str(root), "build", "--format", "pdf", "--jobs", "2"],
+                          capture_output=True, text=True, timeout=300, env={**cli_env(), "TMPDIR": str(temp)})
+    assert done.returncode == 0, done.stderr
+    assert len(list((root / "output").rglob("*.pdf"))) == 4  # two guides in da and ur: both workers rendered
+    assert sorted(p.name for p in temp.iterdir()) == []
