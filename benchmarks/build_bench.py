@@ -242,21 +242,31 @@ def rewritten(before: dict, after: dict) -> list[str]:
     return sorted(n for n in set(before) | set(after) if before.get(n) != after.get(n))
 
 
-def pure_render_seconds(root: Path) -> tuple[float, float, int, float]:
+def pure_render_seconds(root: Path) -> tuple[float, float, float, int, float]:
     """Time (CPU) Python-Markdown (body) and WeasyPrint (the pdf format's document) for every published
-    document, in here; also return the CPU the build spends on reading catalogs, QA and localizing them."""
+    document, in here; also return the CPU the build spends on reading catalogs, QA and localizing them.
+
+    WeasyPrint is timed twice over the same documents: called plainly (a font configuration of its
+    own for each document, the garbage collector as Python starts it), and as a build's worker calls
+    it (one font configuration for all, what the process had before rendering frozen out of the
+    garbage collector). Returns (Markdown, WeasyPrint plainly, WeasyPrint as the build, documents,
+    localizing).
+    """
+    import gc
+
     from pipeline.config import load_settings
     from pipeline.project import CatalogSnapshot, load_guides, publication
+    from pipeline.render import pdf
     from pipeline.render.body import render_body
     from pipeline.render.html import SiteInfo, page_context
     from pipeline.render.localize import localize
-    from pipeline.render.pdf import flyer_html, render_pdf
     from pipeline.render.ui import render_environment
+    from weasyprint.text.fonts import FontConfiguration
 
     settings = load_settings(root)
     snapshot_ = CatalogSnapshot(settings)
-    markdown = weasy = localizing = 0.0
-    count = 0
+    markdown = localizing = 0.0
+    documents = []
     for source in load_guides(settings):
         for lang in settings.all_languages:
             started = time.process_time()
@@ -270,12 +280,23 @@ def pure_render_seconds(root: Path) -> tuple[float, float, int, float]:
             render_body(found)
             markdown += time.process_time() - started
             context = page_context(found, settings, SiteInfo(settings.name, {source.guide.slug: (lang,)}))
-            html = flyer_html(context, render_environment(lang))
-            started = time.process_time()
-            render_pdf(html, (settings.content_dir / lang).as_uri() + "/")
-            weasy += time.process_time() - started
-            count += 1
-    return markdown, weasy, count, localizing
+            documents.append((pdf.flyer_html(context, render_environment(lang)),
+                              (settings.content_dir / lang).as_uri() + "/"))
+    shared = pdf.font_configuration
+    pdf.font_configuration = FontConfiguration  # WeasyPrint's default: a new one for each document
+    started = time.process_time()
+    for html, base_url in documents:
+        pdf.render_pdf(html, base_url)
+    plain = time.process_time() - started
+    pdf.font_configuration = shared
+    gc.collect()
+    gc.freeze()  # as pool._worker_setup does
+    started = time.process_time()
+    for html, base_url in documents:
+        pdf.render_pdf(html, base_url)
+    as_built = time.process_time() - started
+    gc.unfreeze()
+    return markdown, plain, as_built, len(documents), localizing
 
 
 def font_cut_seconds(output: Path) -> float:
@@ -458,13 +479,19 @@ def report_builds(root: Path, args, made: dict) -> None:
           f"(RSS summed over the processes, so pages forked workers share are counted in each), PSS "
           f"{peak[4] / 1e6:.0f} MB (shared pages divided among their processes); "
           f"largest process {peak[2] / 1e6:.0f} MB (getrusage); goal ≤ 500 MB")
-    markdown, weasy, count, localizing = pure_render_seconds(root)
+    markdown, weasy, as_built, count, localizing = pure_render_seconds(root)
     pure = (2 * markdown + weasy) / args.jobs  # Markdown twice: the page and the flyer
+    same = (2 * markdown + as_built) / args.jobs
     print(f"(1) cold build {cold:.1f} s wall, {peak[3]:.1f} s CPU; pure render (CPU) of {count} documents (the "
           f"pdf format's): Python-Markdown {markdown:.1f} s (×2: page and PDF), WeasyPrint {weasy:.1f} s; ÷ {args.jobs} "
           f"jobs = {pure:.1f} s; overhead ratio: wall {cold / pure:.2f}, warm font cache {warm / pure:.2f} "
           f"(goal ≤ 1.15; other formats than html,pdf add work this does not count); CPU {peak[3] / (pure * args.jobs):.2f}, "
           f"warm font cache {warm_used[3] / (pure * args.jobs):.2f}; {load()}")
+    print(f"    WeasyPrint called as the build's workers call it (one font configuration, inherited objects frozen "
+          f"out of the garbage collector): {as_built:.1f} s ({as_built / weasy:.2f} of plain); ÷ {args.jobs} jobs "
+          f"= {same:.1f} s; the build's own overhead over that: wall {cold / same:.2f}, warm font cache "
+          f"{warm / same:.2f}; CPU {peak[3] / (same * args.jobs):.2f}, warm font cache "
+          f"{warm_used[3] / (same * args.jobs):.2f}")
     fonts = font_cut_seconds(output)
     work = pure + (fonts + localizing) / args.jobs
     print(f"    other work the build must do: cutting the web fonts {fonts:.1f} s CPU (what the warm cache saves), "
