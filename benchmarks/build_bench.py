@@ -7,13 +7,15 @@ reports:
 
 1. the cold build's wall time ÷ (the sum of the pure Python-Markdown + WeasyPrint render
    times of the same documents, measured here, ÷ jobs): the overhead ratio, goal ≤ 1.15;
-2. the no-op rebuild's wall time, goal ≤ 1 s;
+   WeasyPrint is timed called plainly (the ratio the goal is about) and as the build's
+   workers call it (the build's own overhead);
+2. the no-op rebuild's wall time (the median of 5), goal ≤ 0.3 s;
 3. one paragraph changed in one guide (its source, then one translation): what was
    rewritten and how long it took;
 4. the peak RSS of the build's whole process tree (summed), and of its largest process
    (getrusage), goal ≤ 500 MB;
 5. `ligetil extract` and `ligetil update` beside mdpo's `md2po` on the same files, and a
-   no-op `ligetil update`, goal ≤ 0.3 s;
+   no-op `ligetil update` (the median of 5), goal ≤ 0.3 s;
 6. the cold build again with the font cache warm (a second machine-wide build): the web
    fonts are not cut again;
 7. with ``--scale 20,50,200``: only cold builds at each size, and their slope (time per
@@ -36,6 +38,7 @@ import platform
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,6 +53,7 @@ LANGS = ("en", "tr", "ar", "ur")
 NUMBER_RE = re.compile(r"[0-9]+|[\u0660-\u0669]+|[\u06f0-\u06f9]+")
 KEEP_RE = re.compile(r"^\s*(updated|phone|address|email|service):")  # not translated: left alone
 TITLE_RE = re.compile(r"^title: (.*)$", re.MULTILINE)
+NOOP_RUNS = 5  # a no-op takes a third of a second: one run says more about the machine than about ligetil
 
 
 def shift_numbers(text: str, seed: int) -> str:
@@ -429,9 +433,14 @@ def report_noop_update(root: Path) -> None:
     cpu = children_cpu()
     first, before = ligetil(root, "update"), load()
     cpu, first_cpu = children_cpu(), children_cpu() - cpu
-    second = ligetil(root, "update")
+    seconds = []
+    for _ in range(NOOP_RUNS):
+        started = children_cpu()
+        seconds.append((ligetil(root, "update"), children_cpu() - started))
+    walls, cpus = sorted(w for w, _ in seconds), sorted(c for _, c in seconds)
     print(f"(5) no-op update: first {first:.2f} s wall, {first_cpu:.2f} s CPU (merges, writes nothing, remembers "
-          f"it settled), then {second:.2f} s wall, {children_cpu() - cpu:.2f} s CPU (goal ≤ 0.3 s); {before}")
+          f"it settled), then, median of {NOOP_RUNS}: {statistics.median(walls):.2f} s wall ({walls[0]:.2f}–{walls[-1]:.2f}), "
+          f"{statistics.median(cpus):.2f} s CPU (goal ≤ 0.3 s); {before}")
 
 
 def report_extraction(extract: float, create: float, merge: float, md2po: float | None) -> None:
@@ -452,8 +461,10 @@ def report_builds(root: Path, args, made: dict) -> None:
           f"{load()} after; {line}")
     output = root / "output"
     first = snapshot(output)
-    noop, used, line = timed_build(root, *jobs)
-    print(f"(2) no-op rebuild {noop:.2f} s wall, {used[3]:.2f} s CPU (goal ≤ 0.3 s); files rewritten: "
+    runs = [timed_build(root, *jobs) for _ in range(NOOP_RUNS)]
+    walls, cpus = sorted(r[0] for r in runs), sorted(r[1][3] for r in runs)
+    print(f"(2) no-op rebuild, median of {NOOP_RUNS}: {statistics.median(walls):.2f} s wall "
+          f"({walls[0]:.2f}–{walls[-1]:.2f}), {statistics.median(cpus):.2f} s CPU (goal ≤ 0.3 s); files rewritten: "
           f"{len(rewritten(first, snapshot(output)))}; {load()}")
     kept = root.parent / "first-output"
     shutil.move(output, kept)
