@@ -15,7 +15,8 @@ PACKAGE = REPO / "pipeline"
 # Imported where used, so --help, update and a no-op build never load them.
 HEAVY = {"weasyprint", "ctranslate2", "sentencepiece", "fontTools", "onnxruntime", "piper",
          "segno",  # loads urllib, http.client and ssl
-         "numpy", "soxr"}  # 60 ms, and numpy starts its BLAS threads
+         "numpy", "soxr",  # 60 ms, and numpy starts its BLAS threads
+         "lxml"}  # 10 ms that a no-op build would pay for the audio's script
 # Our own modules that import a heavy library as they load, imported where they are needed.
 HEAVY_OWN = {"pipeline.render.pdf_glyphs"}  # WeasyPrint's text drawing, copied
 

@@ -7,8 +7,7 @@ process), each sentence's clip where the engine's WAV frames put it.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
+from urllib.parse import unquote, urlsplit
 
 from pipeline.build.formats.audio import has_voice, marked, spoken, voices
 from pipeline.build.formats.base import Format
@@ -19,7 +18,7 @@ from pipeline.render.speech.narrate import encode_mp3
 
 def render(context: dict, base_url: str) -> bytes:
     """Render the e-book; ``base_url`` is output/<lang>/'s place in content/, where images resolve."""
-    content_dir = Path(url2pathname(urlsplit(base_url).path)).parent
+    content_dir = Path(unquote(urlsplit(base_url).path)).parent  # url2pathname on POSIX; its module loads http.client and ssl
     audio = None
     if has_voice(context["lang"], context["source_lang"]):
         narration = spoken(context)

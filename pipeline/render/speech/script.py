@@ -15,8 +15,6 @@ from functools import lru_cache
 from itertools import count
 from typing import Iterator
 
-from lxml import etree
-from lxml import html as lxml_html
 
 from pipeline.render.speech.numbers import spoken_numbers
 from pipeline.render.speech.sentences import sentences
@@ -153,6 +151,8 @@ def _groups(items: list, lang: str) -> list[list]:
 
 def _wrap(group: list, ids: Iterator[str]):
     """Return a new fragment element holding a group's strings and elements."""
+    from lxml import etree  # heavy: only a build that makes audio or e-books parses articles
+
     span = etree.Element(FRAGMENT_TAG, {"id": next(ids)})
     _fill(span, group)
     return span
@@ -209,6 +209,8 @@ def _mark(container, lang: str, ids: Iterator[str]) -> list[Utterance]:
 @lru_cache(maxsize=4)  # the audio, its chapters and the e-book of a page ask for the same
 def mark_script(article_html: str, lang: str) -> Marked:
     """Mark every spoken fragment of an article (HTML) with an id; return it as XHTML with its blocks."""
+    from lxml import etree, html as lxml_html  # heavy: only a build that makes audio or e-books parses articles
+
     root = lxml_html.fragment_fromstring(article_html, create_parent="div")
     taken = {e.get("id") for e in root.iter() if isinstance(e.tag, str) and e.get("id")}
     ids = (f"s{n}" for n in count(1) if f"s{n}" not in taken)
