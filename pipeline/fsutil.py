@@ -79,10 +79,12 @@ def temp_beside(path: Path, data: bytes, display: str | None = None, durable: bo
             if durable:
                 os.fsync(temp.fileno())
         os.chmod(temp_name, 0o644)
-    except OSError as error:
+    except BaseException as error:  # a full disk, or Ctrl-C during a long write or fsync
         if temp_name is not None:
             Path(temp_name).unlink(missing_ok=True)
-        raise WriteError(f"cannot write: {error.strerror or error}", display or str(path)) from None
+        if isinstance(error, OSError):
+            raise WriteError(f"cannot write: {error.strerror or error}", display or str(path)) from None
+        raise
     return Path(temp_name)
 
 

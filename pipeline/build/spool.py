@@ -38,11 +38,11 @@ class Spool(MutableMapping):
         old = self.made.pop(name, None)
         if old is not None and old.temp is not None:
             old.temp.unlink(missing_ok=True)
-        temp = None
+        temp, hashed = None, digest(data)  # hashed first: nothing slow between the temp file and its record
         if not same_bytes(path, data):
             self._folders.extend(f for f in reversed(path.parents) if f.is_relative_to(self.out) and not f.exists())
             temp = temp_beside(path, data, f"{self.shown}/{name}")
-        self.made[name] = Spooled(digest(data), len(data), temp)
+        self.made[name] = Spooled(hashed, len(data), temp)
 
     def __getitem__(self, name: str) -> bytes:
         found = self.made[name]

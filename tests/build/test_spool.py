@@ -103,3 +103,19 @@ def test_a_folder_that_cannot_be_synced_is_a_clear_error_not_a_traceback(tmp_pat
     monkeypatch.setattr(fsutil.os, "fsync", fsync)
     with pytest.raises(fsutil.WriteError, match="cannot make the write durable: Input/output error"):
         spool.commit()
+
+
+def test_ctrl_c_while_a_file_is_spooled_leaves_no_temp_file(tmp_path, monkeypatch):
+    out = tmp_path / "output"
+    spool = Spool(out)
+
+    def fsync(fd):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fsutil.os, "fsync", fsync)
+    with pytest.raises(KeyboardInterrupt):
+        spool["da/a.pdf"] = b"%PDF-"
+    spool.discard()
+    with pytest.raises(KeyboardInterrupt):
+        fsutil.write_bytes_atomic(tmp_path / "da.po", b"msgid")
+    assert temp_files(tmp_path) == []
