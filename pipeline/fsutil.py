@@ -99,7 +99,7 @@ def _replace(path: Path, data: bytes, display: str | None, before_rename, durabl
     finally:
         temp.unlink(missing_ok=True)  # gone once renamed
     if durable:
-        sync_folder(path.parent)
+        sync_folder(path.parent, display)
 
 
 def write_text_atomic(path: Path, text: str, display: str | None = None) -> bool:
@@ -107,8 +107,8 @@ def write_text_atomic(path: Path, text: str, display: str | None = None) -> bool
     return write_bytes_atomic(path, text.encode("utf-8"), display)
 
 
-def sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (no-op where folders cannot be opened)."""
+def sync_folder(folder: Path, display: str | None = None) -> None:
+    """Make the rename itself durable (no-op where folders cannot be opened); errors name ``display``."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -116,7 +116,7 @@ def sync_folder(folder: Path) -> None:
     try:
         os.fsync(fd)
     except OSError as error:  # the file is in place, but a crash now could lose it: say so
-        raise WriteError(f"cannot make the write durable: {error.strerror or error}", str(folder)) from None
+        raise WriteError(f"cannot make the write durable: {error.strerror or error}", display or str(folder)) from None
     finally:
         os.close(fd)
 

@@ -61,7 +61,8 @@ class Spool(MutableMapping):
 
     def commit(self) -> int:
         """Rename every temp file over its place, then make the renames durable; return how many."""
-        folders, changed = set(), 0
+        folders: dict[Path, str] = {}  # folder -> a file of it, as errors name it
+        changed = 0
         for name, found in sorted(self.made.items()):
             if found.temp is None:
                 continue
@@ -70,10 +71,10 @@ class Spool(MutableMapping):
             except OSError as error:
                 raise WriteError(f"cannot write: {error.strerror or error}", f"{self.shown}/{name}") from None
             self.made[name] = Spooled(found.hash, found.size, None)
-            folders.add((self.out / name).parent)
+            folders.setdefault((self.out / name).parent, f"{self.shown}/{name}")
             changed += 1
-        for folder in sorted(folders):
-            sync_folder(folder)
+        for folder, shown in sorted(folders.items()):
+            sync_folder(folder, shown)
         self._folders = []
         return changed
 

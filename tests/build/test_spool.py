@@ -101,8 +101,9 @@ def test_a_folder_that_cannot_be_synced_is_a_clear_error_not_a_traceback(tmp_pat
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
     monkeypatch.setattr(fsutil.os, "fsync", fsync)
-    with pytest.raises(fsutil.WriteError, match="cannot make the write durable: Input/output error"):
+    with pytest.raises(fsutil.WriteError, match="cannot make the write durable: Input/output error") as raised:
         spool.commit()
+    assert raised.value.path == "output/da/a.html"  # as the user sees it, not the absolute folder
 
 
 def test_ctrl_c_while_a_file_is_spooled_leaves_no_temp_file(tmp_path, monkeypatch):
