@@ -81,7 +81,7 @@ def temp_beside(path: Path, data: bytes, display: str | None = None, durable: bo
         os.chmod(temp_name, 0o644)
     except BaseException as error:  # a full disk, or Ctrl-C during a long write or fsync
         if temp_name is not None:
-            Path(temp_name).unlink(missing_ok=True)
+            remove_temp(Path(temp_name))
         if isinstance(error, OSError):
             raise WriteError(f"cannot write: {error.strerror or error}", display or str(path)) from None
         raise
@@ -97,7 +97,7 @@ def _replace(path: Path, data: bytes, display: str | None, before_rename, durabl
     except OSError as error:
         raise WriteError(f"cannot write: {error.strerror or error}", display or str(path)) from None
     finally:
-        temp.unlink(missing_ok=True)  # gone once renamed
+        remove_temp(temp)  # gone once renamed
     if durable:
         sync_folder(path.parent, display)
 
@@ -119,6 +119,17 @@ def sync_folder(folder: Path, display: str | None = None) -> None:
         raise WriteError(f"cannot make the write durable: {error.strerror or error}", display or str(folder)) from None
     finally:
         os.close(fd)
+
+
+def remove_temp(temp: Path) -> None:
+    """Remove a temp file where possible: on a disk gone read-only the error that led here is the one to show.
+
+    One left behind is hidden, and the next run removes it (:func:`remove_stale_temps`).
+    """
+    try:
+        temp.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def remove_stale_temps(folder: Path) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import WriteError
-from pipeline.fsutil import digest, same_bytes, sync_folder, temp_beside
+from pipeline.fsutil import digest, remove_temp, same_bytes, sync_folder, temp_beside
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Spool(MutableMapping):
         """Remove every temp file not yet committed, and the folders made only for them."""
         for found in self.made.values():
             if found.temp is not None:
-                found.temp.unlink(missing_ok=True)
+                remove_temp(found.temp)
         self.made.clear()
         for folder in reversed(self._folders):
             try:
