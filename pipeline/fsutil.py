@@ -79,10 +79,12 @@ def temp_beside(path: Path, data: bytes, display: str | None = None, durable: bo
             if durable:
                 os.fsync(temp.fileno())
         os.chmod(temp_name, 0o644)
-    except OSError as error:
+    except BaseException as error:  # a full disk, or Ctrl-C during a long write or fsync
         if temp_name is not None:
-            Path(temp_name).unlink(missing_ok=True)
-        raise WriteError(f"cannot write: {error.strerror or error}", display or str(path)) from None
+            remove_temp(Path(temp_name))
+        if isinstance(error, OSError):
+            raise WriteError(f"cannot write: {error.strerror or error}", display or str(path)) from None
+        raise
     return Path(temp_name)
 
 
@@ -95,9 +97,9 @@ def _replace(path: Path, data: bytes, display: str | None, before_rename, durabl
     except OSError as error:
         raise WriteError(f"cannot write: {error.strerror or error}", display or str(path)) from None
     finally:
-        temp.unlink(missing_ok=True)  # gone once renamed
+        remove_temp(temp)  # gone once renamed
     if durable:
-        sync_folder(path.parent)
+        sync_folder(path.parent, display)
 
 
 def write_text_atomic(path: Path, text: str, display: str | None = None) -> bool:
@@ -105,8 +107,8 @@ def write_text_atomic(path: Path, text: str, display: str | None = None) -> bool
     return write_bytes_atomic(path, text.encode("utf-8"), display)
 
 
-def sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (no-op where folders cannot be opened)."""
+def sync_folder(folder: Path, display: str | None = None) -> None:
+    """Make the rename itself durable (no-op where folders cannot be opened); errors name ``display``."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -114,9 +116,20 @@ def sync_folder(folder: Path) -> None:
     try:
         os.fsync(fd)
     except OSError as error:  # the file is in place, but a crash now could lose it: say so
-        raise WriteError(f"cannot make the write durable: {error.strerror or error}", str(folder)) from None
+        raise WriteError(f"cannot make the write durable: {error.strerror or error}", display or str(folder)) from None
     finally:
         os.close(fd)
+
+
+def remove_temp(temp: Path) -> None:
+    """Remove a temp file where possible: on a disk gone read-only the error that led here is the one to show.
+
+    One left behind is hidden, and the next run removes it (:func:`remove_stale_temps`).
+    """
+    try:
+        temp.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def remove_stale_temps(folder: Path) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import WriteError
-from pipeline.fsutil import digest, same_bytes, sync_folder, temp_beside
+from pipeline.fsutil import digest, remove_temp, same_bytes, sync_folder, temp_beside
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,11 @@ class Spool(MutableMapping):
         old = self.made.pop(name, None)
         if old is not None and old.temp is not None:
             old.temp.unlink(missing_ok=True)
-        temp = None
+        temp, hashed = None, digest(data)  # hashed first: nothing slow between the temp file and its record
         if not same_bytes(path, data):
             self._folders.extend(f for f in reversed(path.parents) if f.is_relative_to(self.out) and not f.exists())
             temp = temp_beside(path, data, f"{self.shown}/{name}")
-        self.made[name] = Spooled(digest(data), len(data), temp)
+        self.made[name] = Spooled(hashed, len(data), temp)
 
     def __getitem__(self, name: str) -> bytes:
         found = self.made[name]
@@ -61,7 +61,8 @@ class Spool(MutableMapping):
 
     def commit(self) -> int:
         """Rename every temp file over its place, then make the renames durable; return how many."""
-        folders, changed = set(), 0
+        folders: dict[Path, str] = {}  # folder -> a file of it, as errors name it
+        changed = 0
         for name, found in sorted(self.made.items()):
             if found.temp is None:
                 continue
@@ -70,10 +71,10 @@ class Spool(MutableMapping):
             except OSError as error:
                 raise WriteError(f"cannot write: {error.strerror or error}", f"{self.shown}/{name}") from None
             self.made[name] = Spooled(found.hash, found.size, None)
-            folders.add((self.out / name).parent)
+            folders.setdefault((self.out / name).parent, f"{self.shown}/{name}")
             changed += 1
-        for folder in sorted(folders):
-            sync_folder(folder)
+        for folder, shown in sorted(folders.items()):
+            sync_folder(folder, shown)
         self._folders = []
         return changed
 
@@ -81,7 +82,7 @@ class Spool(MutableMapping):
         """Remove every temp file not yet committed, and the folders made only for them."""
         for found in self.made.values():
             if found.temp is not None:
-                found.temp.unlink(missing_ok=True)
+                remove_temp(found.temp)
         self.made.clear()
         for folder in reversed(self._folders):
             try:

@@ -61,6 +61,25 @@ def font_configuration():
     return _font_config[1]
 
 
+_inherited: list = []  # a forked worker's copies of its parent's configuration: never used, never freed
+
+
+def _leave_to_parent() -> None:
+    """In a forked worker, set the parent's configuration aside: its folder of font copies is the parent's.
+
+    Used here, it would get fonts the parent then believes it has loaded (WeasyPrint skips a
+    face whose file is there), and it has no Finalize here; freed, its __del__ would remove
+    the parent's folder.
+    """
+    global _font_config
+    if _font_config is not None:
+        _inherited.append(_font_config)
+        _font_config = None
+
+
+os.register_at_fork(after_in_child=_leave_to_parent)
+
+
 def _drop_font_configuration() -> None:
     """Let the font configuration go and collect it: it sits in a reference cycle, and its __del__ removes the folder."""
     global _font_config

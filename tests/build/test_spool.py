@@ -101,5 +101,41 @@ def test_a_folder_that_cannot_be_synced_is_a_clear_error_not_a_traceback(tmp_pat
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
     monkeypatch.setattr(fsutil.os, "fsync", fsync)
-    with pytest.raises(fsutil.WriteError, match="cannot make the write durable: Input/output error"):
+    with pytest.raises(fsutil.WriteError, match="cannot make the write durable: Input/output error") as raised:
         spool.commit()
+    assert raised.value.path == "output/da/a.html"  # as the user sees it, not the absolute folder
+
+
+def test_ctrl_c_while_a_file_is_spooled_leaves_no_temp_file(tmp_path, monkeypatch):
+    out = tmp_path / "output"
+    spool = Spool(out)
+
+    def fsync(fd):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fsutil.os, "fsync", fsync)
+    with pytest.raises(KeyboardInterrupt):
+        spool["da/a.pdf"] = b"%PDF-"
+    spool.discard()
+    with pytest.raises(KeyboardInterrupt):
+        fsutil.write_bytes_atomic(tmp_path / "da.po", b"msgid")
+    assert temp_files(tmp_path) == []
+
+
+def test_a_temp_file_that_cannot_be_removed_does_not_hide_the_build_error(tmp_path, ligetil, fixed_dates, monkeypatch):
+    """A disk that turned read-only fails the write and then the clean-up: the write's error is the one shown."""
+    root = copy_sample(tmp_path / "project")
+    assert ligetil(root, *BUILD).code == 0
+    touch_every_guide(root)
+    fail_after(monkeypatch, 3)
+    real = Path.unlink
+
+    def unlink(self, missing_ok=False):
+        if self.name.startswith(fsutil.TEMP_PREFIX) and self.exists():
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real(self, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    result = ligetil(root, *BUILD)
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert re.search(r"^output/[^:]+: cannot write: No space left on device$", result.err, re.M), result.err

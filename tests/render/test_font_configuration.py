@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from helpers import copy_sample
 
@@ -51,3 +54,42 @@ def test_a_build_on_the_pool_leaves_no_folder_of_font_copies_behind(tmp_path, mo
     assert done.returncode == 0, done.stderr
     assert len(list((root / "output").rglob("*.pdf"))) == 4  # two guides in da and ur: both workers rendered
     assert sorted(p.name for p in temp.iterdir()) == []
+
+
+def _render_with(face: str) -> int:
+    """Render a one-line PDF whose text is in the font of one @font-face rule; return this process's id."""
+    import os
+
+    pdf.render_pdf(f'<html lang="da"><head><title>T</title><style>{face} p {{ font-family: "Noto Sans" }}</style>'
+                   '</head><body><p>Hej</p></body></html>', "file:///")
+    return os.getpid()
+
+
+def _folders(temp: Path) -> dict[str, list[str]]:
+    return {f.name: sorted(p.name for p in f.iterdir()) for f in sorted(temp.glob("weasyprint-*"))}
+
+
+@pytest.mark.parametrize("fonts_changed", [False, True])
+def test_workers_forked_after_the_parent_rendered_use_their_own_font_folders(tmp_path, monkeypatch, fonts_changed):
+    """The parent's configuration (an inline build's) is inherited: a worker must not add to its folder,
+    nor leave its own behind when the fonts changed in between (the worker then makes one)."""
+    import tempfile
+
+    from pipeline.build.pool import make_executor
+    from pipeline.render import fonts
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    regular, bold = (fonts.pdf_font_css([replace(fonts.latin(), files=(face,))]) for face in fonts.latin().files[:2])
+    fontconfig.forget()  # a configuration of this test's own, its folder in tmp_path
+    try:
+        _render_with(regular)
+        parent = _folders(tmp_path)
+        assert len(parent) == 1
+        if fonts_changed:
+            fontconfig.forget()
+        with make_executor(2, 2) as pool:
+            pids = {pool.submit(_render_with, bold).result() for _ in range(4)}
+        assert pids, "the workers rendered"
+        assert _folders(tmp_path) == parent
+    finally:
+        pdf._drop_font_configuration()

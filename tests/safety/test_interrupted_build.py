@@ -61,13 +61,16 @@ def kill_after(project: Path, delay: float) -> int | None:
 
 
 def kill_while_writing(project: Path, folder: Path, limit: float) -> int | None:
-    """Start a build, SIGKILL it as soon as a file in ``folder`` is being replaced."""
+    """Start a build, SIGKILL it as soon as a file in ``folder`` has been replaced (the commit's renames).
+
+    Temp files do not count: the spool writes them while the workers render, long before.
+    """
     proc, started = start_build(project), time.time()
     while time.time() - started < limit:
         if proc.poll() is not None:
             return proc.returncode
         with os.scandir(folder) as entries:
-            if any(e.name.startswith(TEMP_PREFIX) or e.stat().st_mtime >= started for e in entries):
+            if any(not e.name.startswith(TEMP_PREFIX) and e.stat().st_mtime >= started for e in entries):
                 break
         time.sleep(0.002)
     kill(proc)
