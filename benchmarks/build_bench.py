@@ -253,7 +253,8 @@ def pure_render_seconds(root: Path) -> tuple[float, float, float, int, float]:
     WeasyPrint is timed twice over the same documents: called plainly (a font configuration of its
     own for each document, the garbage collector as Python starts it), and as a build's worker calls
     it (one font configuration for all, what the process had before rendering frozen out of the
-    garbage collector). Returns (Markdown, WeasyPrint plainly, WeasyPrint as the build, documents,
+    garbage collector); document by document, each way going first for every other document, so
+    that neither gains from caches the other warmed. Returns (Markdown, WeasyPrint plainly, WeasyPrint as the build, documents,
     localizing).
     """
     import gc
@@ -286,20 +287,20 @@ def pure_render_seconds(root: Path) -> tuple[float, float, float, int, float]:
             context = page_context(found, settings, SiteInfo(settings.name, {source.guide.slug: (lang,)}))
             documents.append((pdf.flyer_html(context, render_environment(lang)),
                               (settings.content_dir / lang).as_uri() + "/"))
-    shared = pdf.font_configuration
-    pdf.font_configuration = FontConfiguration  # WeasyPrint's default: a new one for each document
-    started = time.process_time()
-    for html, base_url in documents:
-        pdf.render_pdf(html, base_url)
-    plain = time.process_time() - started
+    shared, spent = pdf.font_configuration, {False: 0.0, True: 0.0}
+    for number, (html, base_url) in enumerate(documents):
+        # each way goes first for every other document: the second render of a document finds caches warm
+        for as_built in ((False, True) if number % 2 else (True, False)):
+            # plainly: WeasyPrint's default, a new font configuration for each document
+            pdf.font_configuration = shared if as_built else FontConfiguration
+            if as_built:
+                gc.freeze()  # as pool._worker_setup does
+            started = time.process_time()
+            pdf.render_pdf(html, base_url)
+            spent[as_built] += time.process_time() - started
+            gc.unfreeze()
     pdf.font_configuration = shared
-    gc.collect()
-    gc.freeze()  # as pool._worker_setup does
-    started = time.process_time()
-    for html, base_url in documents:
-        pdf.render_pdf(html, base_url)
-    as_built = time.process_time() - started
-    gc.unfreeze()
+    plain, as_built = spent[False], spent[True]
     return markdown, plain, as_built, len(documents), localizing
 
 

@@ -56,6 +56,9 @@ class Spool(MutableMapping):
     def __iter__(self) -> Iterator[str]:
         return iter(self.made)
 
+    def __contains__(self, name: object) -> bool:
+        return name in self.made  # Mapping's would read the file
+
     def __len__(self) -> int:
         return len(self.made)
 
