@@ -37,7 +37,7 @@ class Spool(MutableMapping):
         path = self.out / name
         old = self.made.pop(name, None)
         if old is not None and old.temp is not None:
-            old.temp.unlink(missing_ok=True)
+            remove_temp(old.temp)
         temp, hashed = None, digest(data)  # hashed first: nothing slow between the temp file and its record
         if not same_bytes(path, data):
             self._folders.extend(f for f in reversed(path.parents) if f.is_relative_to(self.out) and not f.exists())
@@ -51,7 +51,7 @@ class Spool(MutableMapping):
     def __delitem__(self, name: str) -> None:
         found = self.made.pop(name)
         if found.temp is not None:
-            found.temp.unlink(missing_ok=True)
+            remove_temp(found.temp)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.made)

@@ -56,7 +56,7 @@ def font_configuration():
     if _font_config is None:  # a worker exits without collecting it: drop it then, so its folder of font copies goes
         multiprocessing.util.Finalize(None, _drop_font_configuration, exitpriority=0)
     if _font_config is None or _font_config[0] != key:
-        _font_config = None  # the fonts changed (tests): the old one, and its folder, go first
+        _font_config = None  # the fonts changed (tests): the collector frees the old one, and its folder
         _font_config = (key, FontConfiguration())
     return _font_config[1]
 
